@@ -1,0 +1,218 @@
+package org.pgbarrier.properties.engine;
+
+import java.util.Objects;
+import org.pgbarrier.bounds.Claim;
+import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.random.Seeds;
+
+/**
+ * An exact property of a claim: a {@link Check} that must hold on every one of many seeded random
+ * cases, and a mutant twin (a deliberately wrong implementation, or the bound scaled down) that
+ * must fail on at least one of the same cases.
+ *
+ * <p>Case {@code t} has seed {@code Seeds.derive(checkSeed, t)}, its parameters come from stream 0
+ * of that seed, and the check derives everything else from it. A failing case is shrunk: each
+ * parameter is moved toward the lower end of its range while the case still fails, keeping the
+ * case seed. The failure message carries the claim id, the seed, the shrunk parameters, the
+ * observed value against the bound, and a command that replays just that case. Every run is
+ * recorded in the {@link ClaimLedger}; a decision that involves no randomness has false-alarm
+ * probability 0.
+ */
+public final class ExactProperty {
+  private static final int MAX_SHRINK_EVALUATIONS = 400;
+
+  private final Claim claim;
+  private final String check;
+  private ParameterSpace space;
+  private int tries = 100;
+  private String rule;
+  private Check real;
+  private String mutantDescription;
+  private Check mutant;
+
+  private ExactProperty(String claimId, String check) {
+    this.claim = ClaimRegistry.get(claimId);
+    this.check = Objects.requireNonNull(check);
+  }
+
+  /** Starts the property {@code check} of the registered claim {@code claimId}. */
+  public static ExactProperty of(String claimId, String check) {
+    return new ExactProperty(claimId, check);
+  }
+
+  public ExactProperty over(ParameterSpace space) {
+    this.space = space;
+    return this;
+  }
+
+  public ExactProperty tries(int tries) {
+    this.tries = tries;
+    return this;
+  }
+
+  /** The decision rule in words, e.g. {@code max |sum p - 1| <= 1e-12 on every case}. */
+  public ExactProperty rule(String rule) {
+    this.rule = rule;
+    return this;
+  }
+
+  public ExactProperty check(Check check) {
+    this.real = check;
+    return this;
+  }
+
+  /** The mutant twin that the same rule must reject on at least one case. */
+  public ExactProperty mutant(String description, Check mutant) {
+    this.mutantDescription = description;
+    this.mutant = mutant;
+    return this;
+  }
+
+  /** Runs the property and its mutant, records the outcome, and throws on failure. */
+  public void verify() {
+    Objects.requireNonNull(space, "over(space)");
+    Objects.requireNonNull(real, "check(...)");
+    Objects.requireNonNull(rule, "rule(...)");
+    String replayCommandPrefix = replayCommandPrefix();
+    String replay = Suite.replay();
+    if (replay != null) {
+      replayOne(replay);
+      return;
+    }
+    long start = System.currentTimeMillis();
+    long checkSeed = Suite.seedOf(claim.id(), check);
+    Observation worst = null;
+    Params worstParams = null;
+    long worstSeed = 0;
+    Failure failure = null;
+    for (int t = 0; t < tries && failure == null; t++) {
+      long caseSeed = Seeds.derive(checkSeed, t);
+      Params params = space.sample(Seeds.stream(caseSeed, 0));
+      Observation obs = run(real, params, caseSeed);
+      if (worst == null || obs.worse(worst) == obs) {
+        worst = obs;
+        worstParams = params;
+        worstSeed = caseSeed;
+      }
+      if (!obs.holds()) {
+        failure = shrink(real, params, caseSeed, obs);
+      }
+    }
+    Boolean mutantRejected = mutant == null ? null : mutantRejected(checkSeed);
+    Observation reported = failure != null ? failure.observation : worst;
+    Params reportedParams = failure != null ? failure.params : worstParams;
+    long reportedSeed = failure != null ? failure.seed : worstSeed;
+    String replayCommand = replayCommandPrefix + "-Dpgbarrier.replay='" + claim.id() + "/" + check
+        + "@" + reportedSeed + "@" + reportedParams + "'";
+    ClaimLedger.record(new ClaimRecord(
+        claim.id(),
+        check,
+        claim.title(),
+        claim.paper().arxiv(),
+        claim.provenance().name(),
+        failure == null ? "PASS" : "FAIL",
+        reported.statistic(),
+        reported.bound(),
+        rule + " on all of " + tries + " cases",
+        0.0,
+        mutantRejected,
+        mutantDescription,
+        checkSeed,
+        reportedParams + " case-seed=" + reportedSeed + " :: " + reported.detail(),
+        tries,
+        System.currentTimeMillis() - start,
+        replayCommand));
+    if (failure != null) {
+      throw new AssertionError(claim.id() + "/" + check + " FAILED: " + claim.title() + " ["
+          + claim.provenance() + ", " + claim.paper().arxiv() + "]\n"
+          + "  rule: " + rule + "\n"
+          + "  case seed " + failure.seed + ", drawn as " + failure.original + ", shrunk to "
+          + failure.params + "\n"
+          + "  observed " + failure.observation.statistic() + " against bound "
+          + failure.observation.bound() + "\n"
+          + "  detail: " + failure.observation.detail() + "\n"
+          + "  replay: " + replayCommand);
+    }
+    if (Boolean.FALSE.equals(mutantRejected)) {
+      throw new AssertionError(claim.id() + "/" + check + ": the mutant twin ("
+          + mutantDescription + ") passed all " + tries + " cases, so this check cannot fail");
+    }
+  }
+
+  private boolean mutantRejected(long checkSeed) {
+    for (int t = 0; t < tries; t++) {
+      long caseSeed = Seeds.derive(checkSeed, t);
+      Params params = space.sample(Seeds.stream(caseSeed, 0));
+      if (!run(mutant, params, caseSeed).holds()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private record Failure(Params original, Params params, long seed, Observation observation) {}
+
+  private Failure shrink(Check c, Params params, long seed, Observation observation) {
+    Params current = params;
+    Observation currentObs = observation;
+    int evaluations = 0;
+    boolean progress = true;
+    while (progress && evaluations < MAX_SHRINK_EVALUATIONS) {
+      progress = false;
+      for (Params candidate : space.shrinkCandidates(current)) {
+        if (++evaluations > MAX_SHRINK_EVALUATIONS) {
+          break;
+        }
+        Observation obs = run(c, candidate, seed);
+        if (!obs.holds()) {
+          current = candidate;
+          currentObs = obs;
+          progress = true;
+          break;
+        }
+      }
+    }
+    return new Failure(params, current, seed, currentObs);
+  }
+
+  private static Observation run(Check c, Params params, long seed) {
+    try {
+      return c.apply(params, seed);
+    } catch (RuntimeException e) {
+      return new Observation(false, Double.NaN, Double.NaN, Double.POSITIVE_INFINITY,
+          "threw " + e);
+    }
+  }
+
+  private void replayOne(String replay) {
+    String prefix = claim.id() + "/" + check + "@";
+    if (!replay.startsWith(prefix)) {
+      return;
+    }
+    String[] parts = replay.substring(prefix.length()).split("@", 2);
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(
+          "pgbarrier.replay = " + replay + ": must be ID/check@seed@name=value,...");
+    }
+    long seed = Long.parseLong(parts[0]);
+    Params params = Params.parse(parts[1]);
+    Observation obs = run(real, params, seed);
+    if (!obs.holds()) {
+      throw new AssertionError(claim.id() + "/" + check + " replayed case " + params + " seed "
+          + seed + " fails: observed " + obs.statistic() + " against bound " + obs.bound()
+          + "\n  detail: " + obs.detail());
+    }
+  }
+
+  /** {@code mvn ... -Dtest=Class#method ...} for the test method that called {@link #verify()}. */
+  private static String replayCommandPrefix() {
+    StackWalker.StackFrame caller = StackWalker.getInstance()
+        .walk(frames -> frames
+            .filter(f -> !f.getClassName().startsWith(ExactProperty.class.getPackageName()))
+            .findFirst()
+            .orElseThrow());
+    String simple = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1);
+    return "mvn -B -pl properties -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest='"
+        + simple + "#" + caller.getMethodName() + "' ";
+  }
+}

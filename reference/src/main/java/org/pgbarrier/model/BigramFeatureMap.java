@@ -1,0 +1,123 @@
+package org.pgbarrier.model;
+
+import org.pgbarrier.Checks;
+
+/**
+ * The authors' bigram feature map (arXiv 2603.06957 code, {@code utils/model.py}):
+ *
+ * <pre>
+ *   phi(x, y_<i, v) = [ vec(x e_v^T) ; vec(e_v e_{y_{i-1}}^T) ],   second block zero at i = 1,
+ *   logit_i(v)      = (W1^T x)_v + W2[v][y_{i-1}]                  (W1 in R^{d x k}, W2 in R^{k x k}).
+ * </pre>
+ *
+ * <p>Weight layout ({@code D = dk + k^2}): {@code w[j*k + v] = W1[j][v]} and {@code w[dk + p*k +
+ * v] = W2[v][p]}, so that the column {@code W2[:, p]} used at every step is contiguous. The
+ * scorer computes {@code a = W1^T x} once per sequence; each token step is then {@code k}
+ * additions.
+ */
+public final class BigramFeatureMap implements FeatureMap<double[]> {
+  private final int d;
+  private final int k;
+
+  public BigramFeatureMap(int d, int k) {
+    this.d = Checks.positive("d", d);
+    this.k = Checks.atLeast("k", k, 2);
+  }
+
+  public int inputDimension() {
+    return d;
+  }
+
+  @Override
+  public int vocabularySize() {
+    return k;
+  }
+
+  @Override
+  public int dimension() {
+    return d * k + k * k;
+  }
+
+  /** Index of {@code W1[j][v]} in the weight vector. */
+  public int w1Index(int j, int v) {
+    return j * k + v;
+  }
+
+  /** Index of {@code W2[v][p]} (token v after previous token p) in the weight vector. */
+  public int w2Index(int v, int p) {
+    return d * k + p * k + v;
+  }
+
+  @Override
+  public void features(double[] x, int[] y, int i, int v, double[] out) {
+    java.util.Arrays.fill(out, 0, dimension(), 0.0);
+    for (int j = 0; j < d; j++) {
+      out[w1Index(j, v)] = x[j];
+    }
+    if (i > 0) {
+      out[w2Index(v, y[i - 1])] = 1.0;
+    }
+  }
+
+  @Override
+  public double featureNormBound(double[] x, int length) {
+    double sq = 0;
+    for (double xj : x) {
+      sq += xj * xj;
+    }
+    return Math.sqrt(sq + (length > 1 ? 1.0 : 0.0));
+  }
+
+  @Override
+  public LogitScorer scorer(double[] w, double[] x) {
+    double[] a = new double[k];
+    for (int j = 0; j < d; j++) {
+      double xj = x[j];
+      int row = j * k;
+      for (int v = 0; v < k; v++) {
+        a[v] += xj * w[row + v];
+      }
+    }
+    int block = d * k;
+    return (y, i, out) -> {
+      if (i == 0) {
+        System.arraycopy(a, 0, out, 0, k);
+      } else {
+        int column = block + y[i - 1] * k;
+        for (int v = 0; v < k; v++) {
+          out[v] = a[v] + w[column + v];
+        }
+      }
+    };
+  }
+
+  @Override
+  public void addFeatureSums(double[] x, int[] y, int n, double[] coef, double[] acc) {
+    double[] total = new double[k];
+    for (int i = 0; i < n; i++) {
+      int row = i * k;
+      for (int v = 0; v < k; v++) {
+        total[v] += coef[row + v];
+      }
+      if (i > 0) {
+        int column = d * k + y[i - 1] * k;
+        for (int v = 0; v < k; v++) {
+          acc[column + v] += coef[row + v];
+        }
+      }
+    }
+    for (int j = 0; j < d; j++) {
+      double xj = x[j];
+      int row = j * k;
+      for (int v = 0; v < k; v++) {
+        acc[row + v] += xj * total[v];
+      }
+    }
+  }
+
+  @Override
+  public void validate(double[] x, int length) {
+    Checks.length("x", x.length, d);
+    Checks.finite("x", x);
+  }
+}
