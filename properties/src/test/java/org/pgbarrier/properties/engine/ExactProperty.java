@@ -1,6 +1,7 @@
 package org.pgbarrier.properties.engine;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.pgbarrier.bounds.Claim;
 import org.pgbarrier.bounds.ClaimRegistry;
 import org.pgbarrier.random.Seeds;
@@ -29,6 +30,7 @@ public final class ExactProperty {
   private Check real;
   private String mutantDescription;
   private Check mutant;
+  private Consumer<ClaimRecord> ledger = ClaimLedger::record;
 
   private ExactProperty(String claimId, String check) {
     this.claim = ClaimRegistry.get(claimId);
@@ -68,6 +70,12 @@ public final class ExactProperty {
     return this;
   }
 
+  /** Where the outcome is recorded; {@link ClaimLedger#record} unless the engine tests itself. */
+  ExactProperty recordTo(Consumer<ClaimRecord> ledger) {
+    this.ledger = ledger;
+    return this;
+  }
+
   /** Runs the property and its mutant, records the outcome, and throws on failure. */
   public void verify() {
     Objects.requireNonNull(space, "over(space)");
@@ -104,7 +112,7 @@ public final class ExactProperty {
     long reportedSeed = failure != null ? failure.seed : worstSeed;
     String replayCommand = replayCommandPrefix + "-Dpgbarrier.replay='" + claim.id() + "/" + check
         + "@" + reportedSeed + "@" + reportedParams + "'";
-    ClaimLedger.record(new ClaimRecord(
+    ledger.accept(new ClaimRecord(
         claim.id(),
         check,
         claim.title(),
@@ -204,15 +212,22 @@ public final class ExactProperty {
     }
   }
 
-  /** {@code mvn ... -Dtest=Class#method ...} for the test method that called {@link #verify()}. */
+  /** {@code mvn ... -Dtest=Class#method ...} for the {@code @Test} method that is running. */
   private static String replayCommandPrefix() {
-    StackWalker.StackFrame caller = StackWalker.getInstance()
-        .walk(frames -> frames
-            .filter(f -> !f.getClassName().startsWith(ExactProperty.class.getPackageName()))
-            .findFirst()
-            .orElseThrow());
-    String simple = caller.getClassName().substring(caller.getClassName().lastIndexOf('.') + 1);
+    StackWalker.StackFrame caller = StackWalker
+        .getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
+        .walk(frames -> frames.filter(ExactProperty::isTestMethod).findFirst().orElseThrow(
+            () -> new IllegalStateException("verify() must be called from a @Test method")));
     return "mvn -B -pl properties -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest='"
-        + simple + "#" + caller.getMethodName() + "' ";
+        + caller.getDeclaringClass().getSimpleName() + "#" + caller.getMethodName() + "' ";
+  }
+
+  private static boolean isTestMethod(StackWalker.StackFrame frame) {
+    try {
+      return frame.getDeclaringClass().getDeclaredMethod(frame.getMethodName())
+          .isAnnotationPresent(org.junit.jupiter.api.Test.class);
+    } catch (NoSuchMethodException e) {
+      return false;
+    }
   }
 }
