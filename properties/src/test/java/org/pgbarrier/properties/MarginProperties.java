@@ -15,7 +15,7 @@ import org.pgbarrier.properties.engine.Params;
 
 /** BMB-02 (margin certificates) and BMB-03 (the margin odds lemma). */
 class MarginProperties {
-  private static final int TRIES = 200;
+  private static final int TRIES = 500;
 
   @Test
   void everyGeneratedInstanceMeetsItsMarginAndGreedyDecodingReturnsTheTarget() {

@@ -20,7 +20,7 @@ import org.pgbarrier.properties.engine.Params;
  * finite differences.
  */
 class ModelIdentityProperties {
-  private static final int TRIES = 150;
+  private static final int TRIES = 500;
 
   @Test
   void tokenProbabilitiesSumToOneAtEveryPrefix() {
