@@ -22,6 +22,11 @@ public final class BigramFeatureMap implements FeatureMap<double[]> {
   public BigramFeatureMap(int d, int k) {
     this.d = Checks.positive("d", d);
     this.k = Checks.atLeast("k", k, 2);
+    long dimension = (long) d * k + (long) k * k;
+    if (dimension > LinearAutoregressiveModel.MAX_ARRAY) {
+      throw new IllegalArgumentException("d k + k^2 = " + dimension + " for d = " + d + ", k = " + k
+          + ": must be at most " + LinearAutoregressiveModel.MAX_ARRAY);
+    }
   }
 
   public int inputDimension() {

@@ -23,6 +23,9 @@ public final class LinearAutoregressiveModel<X> {
   /** Exact enumeration is refused above this many responses. */
   public static final long MAX_ENUMERATION = 1_000_000L;
 
+  /** The largest array length the model allocates. */
+  public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private final FeatureMap<X> phi;
   private final int length;
   private final int k;
@@ -35,6 +38,10 @@ public final class LinearAutoregressiveModel<X> {
     this.phi = phi;
     this.length = Checks.positive("N", length);
     this.k = phi.vocabularySize();
+    if ((long) length * k > MAX_ARRAY) {
+      throw new IllegalArgumentException("N * k = " + length + " * " + k
+          + ": must be at most " + MAX_ARRAY + " (one array holds a sequence's token scores)");
+    }
   }
 
   public FeatureMap<X> featureMap() {
@@ -67,7 +74,7 @@ public final class LinearAutoregressiveModel<X> {
     double total = 0;
     for (int i = 0; i < length; i++) {
       scorer.logits(y, i, logits);
-      out[i] = logits[y[i]] - LogSumExp.of(logits, k);
+      out[i] = LogSumExp.logSoftmaxAt(logits, k, y[i]);
       total += out[i];
     }
     return total;
@@ -92,11 +99,17 @@ public final class LinearAutoregressiveModel<X> {
       scorer.logits(y, i, logits);
       double lse = LogSumExp.of(logits, k);
       int row = i * k;
+      double rest = 0;
       for (int v = 0; v < k; v++) {
-        coef[row + v] = -scale * Math.exp(logits[v] - lse);
+        if (v != y[i]) {
+          double p = Math.exp(logits[v] - lse);
+          coef[row + v] = -scale * p;
+          rest += p;
+        }
       }
-      coef[row + y[i]] += scale;
-      total += logits[y[i]] - lse;
+      // 1 - p_y summed from the other tokens: no cancellation when p_y is near 1.
+      coef[row + y[i]] = scale * rest;
+      total += LogSumExp.logSoftmaxAt(logits, k, y[i]);
     }
     phi.addFeatureSums(x, y, length, coef, acc);
     return total;

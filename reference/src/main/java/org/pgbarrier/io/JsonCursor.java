@@ -1,0 +1,209 @@
+package org.pgbarrier.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A strict streaming reader of one JSON document: duplicate keys are a syntax error ({@code
+ * STRICT_DUPLICATE_DETECTION}), and {@code NaN} and {@code Infinity} parse
+ * ({@code ALLOW_NON_NUMERIC_NUMBERS}) only so that they can be refused by field name. Values are
+ * read at the current token; every refusal is an {@link InputException} {@code path = value:
+ * rule}, with strings shown quoted and arrays and objects named, so the message stays one line.
+ */
+final class JsonCursor implements Closeable {
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .build();
+  /** Longer strings and numbers are cut in messages. */
+  private static final int SHOWN_STRING_LENGTH = 40;
+
+  private final JsonParser parser;
+
+  private JsonCursor(JsonParser parser) {
+    this.parser = parser;
+  }
+
+  static JsonCursor open(Path file) throws IOException {
+    return new JsonCursor(MAPPER.createParser(file.toFile()));
+  }
+
+  /**
+   * A one-line message for a syntax error: {@code invalid JSON at line L, column C: reason}.
+   * Jackson's own location suffixes are dropped in favour of that prefix.
+   */
+  static String syntaxMessage(JsonProcessingException e) {
+    String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    reason = reason.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
+        .replaceAll("\\s+", " ")
+        .trim();
+    JsonLocation at = e.getLocation();
+    if (at == null || at.getLineNr() < 1) {
+      return "invalid JSON: " + reason;
+    }
+    return "invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
+        + reason;
+  }
+
+  /** Reads the opening brace of the top-level object. */
+  void startObject() throws IOException {
+    JsonToken t = parser.nextToken();
+    if (t == null) {
+      throw new InputException("the file is empty: must hold one JSON object");
+    }
+    if (t != JsonToken.START_OBJECT) {
+      throw new InputException("the top-level value = " + describe() + ": must be a JSON object");
+    }
+  }
+
+  /**
+   * Advances to the next key of the current object and onto its value; {@code false} at the
+   * closing brace.
+   */
+  boolean nextKey() throws IOException {
+    if (parser.nextToken() != JsonToken.FIELD_NAME) {
+      return false;
+    }
+    parser.nextToken();
+    return true;
+  }
+
+  /** The key whose value is the current token. */
+  String key() throws IOException {
+    return parser.currentName();
+  }
+
+  /** Requires that nothing but whitespace follows the top-level object. */
+  void requireEnd() throws IOException {
+    if (parser.nextToken() != null) {
+      throw new InputException("invalid JSON at " + where()
+          + ": unexpected content after the top-level object");
+    }
+  }
+
+  /** Skips the current value, including all of its children. */
+  void skip() throws IOException {
+    parser.skipChildren();
+  }
+
+  /** Advances one token; {@code true} unless the token closes the current array. */
+  boolean nextElement() throws IOException {
+    return parser.nextToken() != JsonToken.END_ARRAY;
+  }
+
+  /** Requires the current value to be an array, described as {@code what} if it is not. */
+  void requireArray(String path, String what) throws IOException {
+    if (parser.currentToken() != JsonToken.START_ARRAY) {
+      throw new InputException(path + " = " + describe() + ": must be " + what);
+    }
+  }
+
+  /** Requires the current value to be the string {@code expected}. */
+  void requireString(String path, String expected) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING || !parser.getText().equals(expected)) {
+      throw new InputException(path + " = " + describe() + ": must be \"" + expected + "\"");
+    }
+  }
+
+  /** The current value as a 32-bit integer, refusing fractions and non-numbers. */
+  int readInt(String path) throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT
+        && parser.getNumberType() == JsonParser.NumberType.INT) {
+      return parser.getIntValue();
+    }
+    String rule = t == JsonToken.VALUE_NUMBER_INT
+        ? "must be a 32-bit integer (at most 2147483647 in magnitude)"
+        : "must be an integer";
+    throw new InputException(path + " = " + describe() + ": " + rule);
+  }
+
+  /** The current value as a token id in {@code [0, k)}; the path is built only on failure. */
+  int readToken(String name, int row, int col, int k) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
+      throw new InputException(path(name, row, col) + " = " + describe()
+          + ": must be an integer token id in [0, " + (k - 1) + "]");
+    }
+    if (parser.getNumberType() == JsonParser.NumberType.INT) {
+      int token = parser.getIntValue();
+      if (token >= 0 && token < k) {
+        return token;
+      }
+    }
+    throw Rules.token(path(name, row, col), literal(), k);
+  }
+
+  /**
+   * The current value as a finite double (the one nearest to the decimal text); NaN, infinities
+   * and overflowing numbers are refused. The path is built only on failure.
+   */
+  double readDouble(String name, int row, int col) throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw new InputException(path(name, row, col) + " = " + describe() + ": must be a number");
+    }
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw Rules.notFinite(path(name, row, col), literal());
+    }
+    return value;
+  }
+
+  /** {@code line L, column C} of the current token. */
+  String where() {
+    JsonLocation at = parser.currentTokenLocation();
+    return "line " + at.getLineNr() + ", column " + at.getColumnNr();
+  }
+
+  /** The current value for a message: numbers and literals as written, strings quoted. */
+  String describe() throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.START_ARRAY) {
+      return "an array";
+    }
+    if (t == JsonToken.START_OBJECT) {
+      return "an object";
+    }
+    if (t == JsonToken.VALUE_STRING) {
+      return quote(parser.getText());
+    }
+    return literal();
+  }
+
+  /** The current number or literal as written, with very long numbers cut in the middle. */
+  private String literal() throws IOException {
+    String text = parser.getText();
+    if (text.length() <= SHOWN_STRING_LENGTH) {
+      return text;
+    }
+    return text.substring(0, SHOWN_STRING_LENGTH / 2) + "..."
+        + text.substring(text.length() - SHOWN_STRING_LENGTH / 4) + " (" + text.length()
+        + " characters)";
+  }
+
+  /** {@code s} as a JSON string literal, cut after a few dozen characters. */
+  static String quote(String s) {
+    boolean cut = s.length() > SHOWN_STRING_LENGTH;
+    String shown = cut ? s.substring(0, SHOWN_STRING_LENGTH) : s;
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(shown)) + "\""
+        + (cut ? "..." : "");
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  private static String path(String name, int row, int col) {
+    return name + "[" + row + "][" + col + "]";
+  }
+}
