@@ -19,23 +19,18 @@ import org.pgbarrier.Checks;
  * exact ({@link BinomialTail}).
  */
 public final class ShortfallRule {
-  private final int n;
+  private final ExceedanceRule failures;
   private final double p0;
-  private final double alpha;
-  private final int threshold;
-  private final double falseAlarm;
 
-  private ShortfallRule(int n, double p0, double alpha, int threshold, double falseAlarm) {
-    this.n = n;
+  private ShortfallRule(ExceedanceRule failures, double p0) {
+    this.failures = failures;
     this.p0 = p0;
-    this.alpha = alpha;
-    this.threshold = threshold;
-    this.falseAlarm = falseAlarm;
   }
 
   /**
    * Designs the rule: the largest {@code c} in {@code [0, n-1]} with {@code P[Bin(n, p0) <= c] <=
-   * alpha}, by bisection on the increasing tail.
+   * alpha}. Since {@code X <= c} iff the {@code n - X ~ Bin(n, 1 - p)} failures reach {@code n -
+   * c}, this is the {@link ExceedanceRule} of the failures at rate {@code 1 - p0}.
    *
    * @param n trials, at least 1
    * @param p0 the smallest success rate the claim allows, in [0, 1]
@@ -53,22 +48,12 @@ public final class ShortfallRule {
           "n = " + n + ": too few trials, P[Bin(n, p0 = " + p0 + ") <= 0] = " + atZero
               + " exceeds alpha = " + alpha + ", so no threshold c >= 0 has false alarm <= alpha");
     }
-    int lo = 0; // P[X <= lo] <= alpha
-    int hi = n; // P[X <= hi] = 1 > alpha
-    while (hi - lo > 1) {
-      int mid = (lo + hi) >>> 1;
-      if (BinomialTail.lower(n, p0, mid) <= alpha) {
-        lo = mid;
-      } else {
-        hi = mid;
-      }
-    }
-    return new ShortfallRule(n, p0, alpha, lo, BinomialTail.lower(n, p0, lo));
+    return new ShortfallRule(ExceedanceRule.design(n, 1 - p0, alpha), p0);
   }
 
   /** The number of trials {@code n}. */
   public int n() {
-    return n;
+    return failures.n();
   }
 
   /** The null rate {@code p0}. */
@@ -78,17 +63,17 @@ public final class ShortfallRule {
 
   /** The false-alarm budget {@code alpha} the rule was designed for. */
   public double alpha() {
-    return alpha;
+    return failures.alpha();
   }
 
   /** The rejection threshold {@code c}: reject iff {@code X <= c}. */
   public int threshold() {
-    return threshold;
+    return failures.n() - failures.threshold();
   }
 
   /** The exact false-alarm probability {@code P[Bin(n, p0) <= c]}, at most {@code alpha}. */
   public double falseAlarm() {
-    return falseAlarm;
+    return failures.falseAlarm();
   }
 
   /**
@@ -97,13 +82,13 @@ public final class ShortfallRule {
    */
   public double power(double p1) {
     Checks.inRange("p1", p1, 0.0, 1.0);
-    return BinomialTail.lower(n, p1, threshold);
+    return failures.power(1 - p1);
   }
 
   /** Whether {@code x} successes out of {@code n} reject {@code H0: p >= p0}. */
   public boolean rejects(int x) {
-    Checks.inRange("x", x, 0, n);
-    return x <= threshold;
+    Checks.inRange("x", x, 0, n());
+    return failures.rejects(n() - x);
   }
 
   /**
@@ -113,7 +98,7 @@ public final class ShortfallRule {
     return String.format(
         Locale.ROOT,
         "reject if X <= %d of %d (p0=%s, alpha=%.2e, false alarm=%.2e)",
-        threshold, n, p0, alpha, falseAlarm);
+        threshold(), n(), p0, alpha(), falseAlarm());
   }
 
   @Override
