@@ -53,4 +53,47 @@ public final class BaseModelBarrier {
   public static double marginOddsBound(double oddsW, double c, double gap) {
     return Math.exp(-c * gap) * oddsW;
   }
+
+  /**
+   * Pathwise regret of SGD with the loss-normalised step [RECONSTRUCTED; theory notes §5.1 and
+   * §8.2 P3, there with {@code R = 1}]: for any sequence, any comparator {@code u}, features with
+   * {@code ||phi|| <= R} and {@code eta < 1/(2 R^2)},
+   *
+   * <pre>
+   *   sum_t min(1, l_t(w_t)) <= [ ||w_1 - u||^2 / (2 eta) + sum_t l_t(u) ] / (1 - 2 eta R^2).
+   * </pre>
+   *
+   * Proof: convexity gives {@code eta_t (l_t(w_t) - l_t(u)) <= (||w_t - u||^2 - ||w_{t+1} -
+   * u||^2)/2 + eta_t^2 ||g_t||^2 / 2}; then {@code eta_t l_t = eta min(1, l_t)}, {@code ||g_t|| <=
+   * 2 R l_t} so {@code eta_t^2 ||g_t||^2 <= 4 R^2 eta^2 min(1, l_t)}, and {@code eta_t l_t(u) <=
+   * eta l_t(u)}; sum over t and divide by {@code eta}.
+   *
+   * @param initialDistanceSquared {@code ||w_1 - u||^2}
+   * @param eta the base step, in {@code (0, 1/(2 R^2))}
+   * @param comparatorLossSum {@code sum_t l_t(u)}
+   * @param featureNorm {@code R}
+   */
+  public static double sgdPathwiseRegretBound(
+      double initialDistanceSquared, double eta, double comparatorLossSum, double featureNorm) {
+    double r2 = featureNorm * featureNorm;
+    if (!(eta > 0 && 2 * eta * r2 < 1)) {
+      throw new IllegalArgumentException(
+          "eta = " + eta + ": must be in (0, 1/(2 R^2)) = (0, " + 1 / (2 * r2) + ")");
+    }
+    return (initialDistanceSquared / (2 * eta) + comparatorLossSum) / (1 - 2 * eta * r2);
+  }
+
+  /**
+   * The corollary of {@link #sgdPathwiseRegretBound} with {@code eta = 1/4}, {@code w_1 = 0} and
+   * {@code u = c w*}, {@code c = log(n N (k-1)) / gamma}, {@code ||w*|| = 1} [RECONSTRUCTED;
+   * theory notes §5.1]:
+   *
+   * <pre>
+   *   sum_{t <= n} min(1, l_t(w_t)) <= 4 log^2(n N (k-1)) / gamma^2 + 2.
+   * </pre>
+   */
+  public static double sgdMistakeBound(int n, int length, int k, double gamma) {
+    double log = Math.log((double) n * length * (k - 1));
+    return 4 * log * log / (gamma * gamma) + 2;
+  }
 }

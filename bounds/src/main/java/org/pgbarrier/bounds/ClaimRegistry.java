@@ -48,6 +48,18 @@ public final class ClaimRegistry {
             + " min_{v != y*_i} <w*, phi(y*_i) - phi(v)> is the unnormalised gap (g = gamma when"
             + " ||w*|| = R = 1). Derived in the reconstruction; tight on G1, where every gap is"
             + " equal."));
+    register(new Claim(
+        "BMB-04",
+        "Pathwise regret of SGD with adaptive step",
+        BASE_MODEL_BARRIER,
+        "SGD with adaptive LR (abstract); inequality reconstructed, theory notes §5.1",
+        RECONSTRUCTED,
+        "Algorithm (A) with eta_t = eta / max(1, l_t) satisfies, on every sequence (random,"
+            + " cyclic, the hardest context repeated, and an adaptive adversary that feeds the"
+            + " context of largest current loss) and for every comparator u = w_1 + c w*:"
+            + " sum_t min(1, l_t(w_t)) <= [||w_1 - u||^2/(2 eta) + sum_t l_t(u)] / (1 - 2 eta R^2),"
+            + " eta < 1/(2 R^2). The paper states an adaptive-LR SGD result [SOURCE: abstract];"
+            + " this step rule and inequality are the reconstruction's (R = 1 there)."));
   }
 
   private ClaimRegistry() {}

@@ -1,0 +1,100 @@
+package org.pgbarrier.learn;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+
+/**
+ * Algorithm (A), SGD with an adaptive step on a stream {@code (x_t, y*_t)} ({@code shared/theory}
+ * base-model-barrier.md §4.2 [RECONSTRUCTED]; the paper's "SGD with adaptive LR" is [SOURCE:
+ * abstract], its exact step rule is not):
+ *
+ * <pre>
+ *   l_t = -log p_{w_t}(y*_t | x_t),   d_t = grad_w log p_{w_t}(y*_t | x_t),   w_{t+1} = w_t + eta_t d_t,
+ * </pre>
+ *
+ * with {@code eta_t} chosen by the {@link StepRule} (the reconstruction's {@code eta /
+ * max(1, l_t)} is {@link LossNormalisedStep}). The output is the last iterate and, for the
+ * online-to-batch guarantee, the iterate {@code w_tau} at a uniform random {@code tau in
+ * {1..n}}.
+ */
+public final class AdaptiveSgd {
+  private AdaptiveSgd() {}
+
+  /**
+   * The run of algorithm (A).
+   *
+   * @param losses {@code l_t(w_t)}, the loss of each example before its step
+   * @param last the last iterate {@code w_{n+1}}
+   * @param randomIterate {@code w_tau}
+   * @param tau the 1-based index of {@code w_tau}
+   */
+  public record Run(double[] losses, double[] last, double[] randomIterate, int tau) {
+    /** {@code sum_t min(1, l_t(w_t))}, the left side of the pathwise regret inequality. */
+    public double clippedLossSum() {
+      double s = 0;
+      for (double l : losses) {
+        s += Math.min(1, l);
+      }
+      return s;
+    }
+  }
+
+  /**
+   * The source of examples: example {@code t} (0-based) may depend on the current weights, so
+   * that adaptive adversaries are expressible.
+   */
+  @FunctionalInterface
+  public interface ExampleSource<X> {
+    Labeled<X> next(double[] w, int t);
+  }
+
+  /**
+   * Runs (A) from {@code wInit} over {@code stream} in order; {@code rng} draws only {@code tau}.
+   */
+  public static <X> Run run(
+      LinearAutoregressiveModel<X> model,
+      double[] wInit,
+      List<Labeled<X>> stream,
+      StepRule rule,
+      RandomGenerator rng) {
+    return run(model, wInit, stream.size(), (w, t) -> stream.get(t), rule, rng);
+  }
+
+  /**
+   * Runs (A) from {@code wInit} for {@code n} examples drawn from {@code source}; {@code rng}
+   * draws only {@code tau}.
+   */
+  public static <X> Run run(
+      LinearAutoregressiveModel<X> model,
+      double[] wInit,
+      int n,
+      ExampleSource<X> source,
+      StepRule rule,
+      RandomGenerator rng) {
+    if (n < 1) {
+      throw new IllegalArgumentException("n = " + n + ": must be at least 1 example");
+    }
+    int tau = 1 + rng.nextInt(n);
+    double[] w = wInit.clone();
+    double[] randomIterate = null;
+    double[] losses = new double[n];
+    double[] direction = new double[w.length];
+    for (int t = 0; t < n; t++) {
+      if (t + 1 == tau) {
+        randomIterate = w.clone();
+      }
+      Labeled<X> example = source.next(w, t);
+      java.util.Arrays.fill(direction, 0.0);
+      losses[t] = -model.addGradient(w, example.x(), example.target(), 1.0, direction);
+      try {
+        rule.apply(w, direction, losses[t]);
+      } catch (ArithmeticException e) {
+        throw new ArithmeticException("AdaptiveSgd step " + (t + 1) + " of " + n + " (loss "
+            + losses[t] + "): " + e.getMessage());
+      }
+    }
+    return new Run(losses, w, randomIterate, tau);
+  }
+}

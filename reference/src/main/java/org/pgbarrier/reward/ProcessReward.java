@@ -1,0 +1,96 @@
+package org.pgbarrier.reward;
+
+import java.util.Objects;
+import org.pgbarrier.Checks;
+import org.pgbarrier.instance.Labeled;
+
+/**
+ * The process reward (an accurate PRM): whether a prefix of the response is still correct. Two
+ * forms, on the prefix {@code y_1..i} (0-based in code: {@code y[0..i)}):
+ *
+ * <pre>
+ *   indicator:  r(x, y_1..i) = 1{y_1..i = y*_1..i(x)} in {0, 1}  [RECONSTRUCTED: theory form]
+ *   signed:     r(x, y_1..i) = +1 if y_1..i = y*_1..i(x), else -1
+ *                                                    [CODE: utils/training.py::process_reward_pg]
+ * </pre>
+ *
+ * ({@code shared/theory} base-model-barrier.md §2.2; "post-training with a process reward model"
+ * is [SOURCE: abstract, arXiv 2603.06957]). The authors score every position of a sampled
+ * response at once, {@code correct_prefix = cumprod(y == y*)}, which {@link
+ * #signedPrefixRewards} reproduces.
+ *
+ * <p>Counting: {@link #indicator} and {@link #signed} are one query each ([RECONSTRUCTED], §2.2:
+ * one PRM call on one prefix). {@link #signedPrefixRewards} scores {@code N} prefixes and is
+ * charged {@code N} queries, one per position scored (our choice: the authors' code evaluates the
+ * whole cumprod per sampled response and does not count queries). Charges are made before the
+ * answer is computed, all or nothing; malformed calls are refused before they are charged.
+ */
+public final class ProcessReward {
+  private final QueryCounter counter;
+
+  /** @param counter the counter every query is charged to */
+  public ProcessReward(QueryCounter counter) {
+    this.counter = Objects.requireNonNull(counter, "counter");
+  }
+
+  public QueryCounter counter() {
+    return counter;
+  }
+
+  /**
+   * {@code 1{y[0..length) = y*[0..length)}}; one query. Only the first {@code length} entries of
+   * {@code y} are read.
+   *
+   * @param length the prefix length {@code i}, in {@code [1, N]} and at most {@code y.length}
+   * @throws BudgetExhaustedException if the budget is spent
+   */
+  public double indicator(Labeled<?> context, int[] y, int length) {
+    return prefixCorrect(context, y, length) ? 1.0 : 0.0;
+  }
+
+  /**
+   * {@code +1} if {@code y[0..length) = y*[0..length)}, else {@code -1}; one query.
+   *
+   * @param length the prefix length {@code i}, in {@code [1, N]} and at most {@code y.length}
+   * @throws BudgetExhaustedException if the budget is spent
+   */
+  public double signed(Labeled<?> context, int[] y, int length) {
+    return prefixCorrect(context, y, length) ? 1.0 : -1.0;
+  }
+
+  /**
+   * The authors' per-position rewards of a full response: {@code r[i] = +1} if {@code y[0..i] =
+   * y*[0..i]}, else {@code -1}, for {@code i < N} (the signed cumprod of token matches); {@code N}
+   * queries.
+   *
+   * @throws BudgetExhaustedException if fewer than {@code N} queries remain (none is charged)
+   */
+  public double[] signedPrefixRewards(Labeled<?> context, int[] y) {
+    int[] target = context.target();
+    Checks.length("y", y.length, target.length);
+    counter.charge(target.length);
+    double[] r = new double[target.length];
+    boolean correct = true;
+    for (int i = 0; i < target.length; i++) {
+      correct = correct && y[i] == target[i];
+      r[i] = correct ? 1.0 : -1.0;
+    }
+    return r;
+  }
+
+  private boolean prefixCorrect(Labeled<?> context, int[] y, int length) {
+    int[] target = context.target();
+    Checks.inRange("length", length, 1, target.length);
+    if (length > y.length) {
+      throw new IllegalArgumentException(
+          "length = " + length + ": must be at most y.length = " + y.length);
+    }
+    counter.charge(1);
+    for (int i = 0; i < length; i++) {
+      if (y[i] != target[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
