@@ -1,0 +1,110 @@
+package org.pgbarrier.properties.engine;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongFunction;
+import org.pgbarrier.bounds.Claim;
+import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.properties.stats.FalseAlarmBudget;
+
+/**
+ * A statistical claim checked by one seeded experiment and a decision rule whose false-alarm
+ * probability is computed: the rule is given this check's share {@code alpha} of the suite-wide
+ * budget ({@link FalseAlarmBudget}) and must reject the mutant twin run on the same seed.
+ */
+public final class StatisticalProperty {
+  /** Every statistical check of the suite, {@code ID/check}: the budget is split across these. */
+  public static final List<String> SUITE_CHECKS = List.of("BMB-06/first-success-is-geometric");
+
+  /**
+   * The outcome of one experiment under the rule.
+   *
+   * @param rejects whether the rule rejects the claim
+   * @param statistic the measured value (e.g. the smallest p-value)
+   * @param bound what it is compared with (e.g. the per-test level)
+   * @param detail what was measured
+   */
+  public record Decision(boolean rejects, double statistic, double bound, String detail) {}
+
+  private final Claim claim;
+  private final String check;
+  private String rule;
+  private LongFunction<Decision> real;
+  private String mutantDescription;
+  private LongFunction<Decision> mutant;
+
+  private StatisticalProperty(String claimId, String check) {
+    this.claim = ClaimRegistry.get(claimId);
+    this.check = check;
+    if (!SUITE_CHECKS.contains(claimId + "/" + check)) {
+      throw new IllegalStateException(claimId + "/" + check + " is not in SUITE_CHECKS");
+    }
+  }
+
+  public static StatisticalProperty of(String claimId, String check) {
+    return new StatisticalProperty(claimId, check);
+  }
+
+  /** This check's false-alarm share {@code alpha}. */
+  public double alpha() {
+    return FalseAlarmBudget.suite(SUITE_CHECKS).share(claim.id() + "/" + check);
+  }
+
+  public StatisticalProperty rule(String rule) {
+    this.rule = rule;
+    return this;
+  }
+
+  /** The experiment on the real implementation, as a function of the check's seed. */
+  public StatisticalProperty experiment(LongFunction<Decision> real) {
+    this.real = real;
+    return this;
+  }
+
+  public StatisticalProperty mutant(String description, LongFunction<Decision> mutant) {
+    this.mutantDescription = description;
+    this.mutant = mutant;
+    return this;
+  }
+
+  /** Runs both experiments, records the outcome, throws if the claim or the mutant check fails. */
+  public void verify() {
+    Objects.requireNonNull(rule, "rule");
+    Objects.requireNonNull(real, "experiment");
+    Objects.requireNonNull(mutant, "mutant");
+    long start = System.currentTimeMillis();
+    long seed = Suite.seedOf(claim.id(), check);
+    Decision decision = real.apply(seed);
+    Decision mutantDecision = mutant.apply(seed);
+    String replay = "mvn -B -pl properties -am verify -Dsurefire.failIfNoSpecifiedTests=false"
+        + " -Dpgbarrier.seed=" + Suite.masterSeed();
+    ClaimLedger.record(new ClaimRecord(
+        claim.id(),
+        check,
+        claim.title(),
+        claim.paper().arxiv(),
+        claim.provenance().name(),
+        decision.rejects() ? "FAIL" : "PASS",
+        decision.statistic(),
+        decision.bound(),
+        rule,
+        alpha(),
+        mutantDecision.rejects(),
+        mutantDescription,
+        seed,
+        decision.detail() + " || mutant: " + mutantDecision.detail(),
+        1,
+        System.currentTimeMillis() - start,
+        replay));
+    if (decision.rejects()) {
+      throw new AssertionError(claim.id() + "/" + check + " REJECTED at false-alarm level "
+          + alpha() + " (seed " + seed + "): " + decision.detail() + "\n  rule: " + rule
+          + "\n  replay: " + replay);
+    }
+    if (!mutantDecision.rejects()) {
+      throw new AssertionError(claim.id() + "/" + check + ": the mutant twin ("
+          + mutantDescription + ") was not rejected, so this check cannot fail: "
+          + mutantDecision.detail());
+    }
+  }
+}
