@@ -1,6 +1,7 @@
 package org.pgbarrier.bounds;
 
 import static org.pgbarrier.bounds.Paper.BASE_MODEL_BARRIER;
+import static org.pgbarrier.bounds.Provenance.CONJECTURE;
 import static org.pgbarrier.bounds.Provenance.RECONSTRUCTED;
 
 import java.util.LinkedHashMap;
@@ -71,6 +72,16 @@ public final class ClaimRegistry {
             + " so the first-success time T on a context of base likelihood alpha = q(y*|x) is"
             + " exactly Geometric(alpha): P[T <= t] = 1 - (1 - alpha)^t. Checked by exact binomial"
             + " tests of #{T <= t_j} at the 25/50/75/90% quantiles over M independent runs."));
+    register(new Claim(
+        "BMB-08",
+        "Success-only PG never lowers the likelihood of y*",
+        BASE_MODEL_BARRIER,
+        "theory notes §5.2 and §8.3 S5 (assumed by the reconstructed per-sample bound)",
+        CONJECTURE,
+        "Under algorithm (B) on a fixed context with the loss-normalised step eta <= 1/4, the"
+            + " likelihood p_{w_t}(y*|x) is non-decreasing in t. Unproven; the reconstructed"
+            + " per-sample bound of §5.2 assumes it. Recorded as holding on the cases examined, or"
+            + " with a shrunk counterexample."));
   }
 
   private ClaimRegistry() {}
