@@ -91,27 +91,80 @@ public final class LinearAutoregressiveModel<X> {
   public double addGradient(double[] w, X x, int[] y, double scale, double[] acc) {
     checkResponse(y);
     Checks.length("gradient accumulator", acc.length, phi.dimension());
+    return accumulate(w, x, y, 0, length, i -> scale, acc);
+  }
+
+  /**
+   * Adds {@code sum_i tokenScale[i] * grad_w log p_w(y_i | x, y_<i)} to {@code acc} and returns
+   * {@code log p_w(y | x)}: the per-token weighted score of process-reward REINFORCE (authors'
+   * {@code process_reward_pg}), where each position carries its own advantage.
+   */
+  public double addWeightedGradient(double[] w, X x, int[] y, double[] tokenScale, double[] acc) {
+    checkResponse(y);
+    Checks.length("tokenScale", tokenScale.length, length);
+    Checks.length("gradient accumulator", acc.length, phi.dimension());
+    return accumulate(w, x, y, 0, length, i -> tokenScale[i], acc);
+  }
+
+  /**
+   * Adds {@code scale * grad_w log p_w(v | x, y[0..i))} to {@code acc}, with
+   *
+   * <pre>
+   *   grad_w log p_w(v | x, y_<i) = phi(x, y_<i, v) - E_{u ~ p_w(.|x, y_<i)} phi(x, y_<i, u),
+   * </pre>
+   *
+   * and returns {@code log p_w(v | x, y_<i)}: the token-level step of process-reward PG. Only
+   * {@code y[0..i)} is read.
+   */
+  public double addTokenGradient(
+      double[] w, X x, int[] y, int i, int v, double scale, double[] acc) {
+    checkResponse(y);
+    Checks.inRange("i", i, 0, length - 1);
+    Checks.inRange("v", v, 0, k - 1);
+    Checks.length("gradient accumulator", acc.length, phi.dimension());
+    int[] prefix = y.clone();
+    prefix[i] = v;
+    return accumulate(w, x, prefix, i, i + 1, j -> scale, acc);
+  }
+
+  /** The per-position scale of {@link #accumulate}. */
+  @FunctionalInterface
+  private interface PositionScale {
+    double at(int i);
+  }
+
+  /**
+   * Adds {@code sum_{from <= i < n} scale(i) grad log p_w(y_i | x, y_<i)} to {@code acc}; returns
+   * {@code sum_{from <= i < n} log p_w(y_i | x, y_<i)}. Positions of scale 0 contribute their
+   * log-probability only.
+   */
+  private double accumulate(
+      double[] w, X x, int[] y, int from, int n, PositionScale scale, double[] acc) {
     LogitScorer scorer = phi.scorer(w, x);
     double[] logits = new double[k];
-    double[] coef = new double[length * k];
+    double[] coef = new double[n * k];
     double total = 0;
-    for (int i = 0; i < length; i++) {
+    for (int i = from; i < n; i++) {
       scorer.logits(y, i, logits);
+      total += LogSumExp.logSoftmaxAt(logits, k, y[i]);
+      double s = scale.at(i);
+      if (s == 0) {
+        continue;
+      }
       double lse = LogSumExp.of(logits, k);
       int row = i * k;
       double rest = 0;
       for (int v = 0; v < k; v++) {
         if (v != y[i]) {
           double p = Math.exp(logits[v] - lse);
-          coef[row + v] = -scale * p;
+          coef[row + v] = -s * p;
           rest += p;
         }
       }
       // 1 - p_y summed from the other tokens: no cancellation when p_y is near 1.
-      coef[row + y[i]] = scale * rest;
-      total += LogSumExp.logSoftmaxAt(logits, k, y[i]);
+      coef[row + y[i]] = s * rest;
     }
-    phi.addFeatureSums(x, y, length, coef, acc);
+    phi.addFeatureSums(x, y, n, coef, acc);
     return total;
   }
 

@@ -2,7 +2,9 @@ package org.pgbarrier.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +72,54 @@ class LinearAutoregressiveModelTest {
     double[] x = {1, -1, 1};
     assertThat(model.sample(w, x, new SplittableRandom(11)))
         .containsExactly(model.sample(w, x, new SplittableRandom(11)));
+  }
+
+  @Test
+  void tokenGradientIsTheFeatureMinusItsExpectationAndTheTokenScoresSumToTheSequenceScore() {
+    BigramFeatureMap phi = new BigramFeatureMap(3, 4);
+    LinearAutoregressiveModel<double[]> model = new LinearAutoregressiveModel<>(phi, 5);
+    SplittableRandom rng = new SplittableRandom(17);
+    double[] w = new double[phi.dimension()];
+    for (int j = 0; j < w.length; j++) {
+      w[j] = 2 * rng.nextGaussian();
+    }
+    double[] x = {0.3, -1.2, 0.8};
+    int[] y = model.sample(w, x, rng);
+    double[] sumOfTokens = new double[phi.dimension()];
+    double[] weighted = new double[phi.dimension()];
+    double[] scales = {0.5, -1, 2, 0, 3};
+    double[] tokenLogp = new double[5];
+    model.tokenLogProbabilities(w, x, y, tokenLogp);
+    for (int i = 0; i < 5; i++) {
+      int v = (y[i] + 1) % 4;
+      double[] token = new double[phi.dimension()];
+      double logp = model.addTokenGradient(w, x, y, i, v, 1.0, token);
+      // Definition: phi(v) - sum_u p(u) phi(u) at the prefix y[0..i).
+      double[] p = model.tokenDistribution(w, x, y, i);
+      double[] expected = new double[phi.dimension()];
+      double[] f = new double[phi.dimension()];
+      phi.features(x, y, i, v, f);
+      for (int j = 0; j < f.length; j++) {
+        expected[j] += f[j];
+      }
+      for (int u = 0; u < 4; u++) {
+        phi.features(x, y, i, u, f);
+        for (int j = 0; j < f.length; j++) {
+          expected[j] -= p[u] * f[j];
+        }
+      }
+      assertThat(logp).isCloseTo(Math.log(p[v]), within(1e-12));
+      for (int j = 0; j < f.length; j++) {
+        assertThat(token[j]).isCloseTo(expected[j], within(1e-12));
+      }
+      model.addTokenGradient(w, x, y, i, y[i], scales[i], sumOfTokens);
+    }
+    double logp = model.addWeightedGradient(w, x, y, scales, weighted);
+    assertThat(logp).isCloseTo(Arrays.stream(tokenLogp).sum(),
+        within(1e-12));
+    for (int j = 0; j < weighted.length; j++) {
+      assertThat(weighted[j]).isCloseTo(sumOfTokens[j], within(1e-12));
+    }
   }
 
   @Test

@@ -14,7 +14,22 @@ import org.pgbarrier.properties.stats.FalseAlarmBudget;
  */
 public final class StatisticalProperty {
   /** Every statistical check of the suite, {@code ID/check}: the budget is split across these. */
-  public static final List<String> SUITE_CHECKS = List.of("BMB-06/first-success-is-geometric");
+  public static final List<String> SUITE_CHECKS = List.of(
+      "BMB-05/test-error-within-bound",
+      "BMB-05/error-slope-in-n",
+      "BMB-05/error-slope-in-gamma",
+      "BMB-06/first-success-is-geometric",
+      "BMB-07/queries-within-bound",
+      "BMB-07/queries-slope-in-alpha",
+      "BMB-07/queries-slope-in-eps",
+      "BMB-07/cost-is-additive",
+      "BMB-09/mistakes-slope-in-alpha",
+      "BMB-09/mistakes-slope-in-gamma",
+      "BMB-10/error-plateaus-at-off-support-mass",
+      "BMB-10/error-within-lq-form",
+      "BMB-11/queries-grow-as-q-to-minus-n",
+      "BMB-12/frozen-prm-cost-is-sum-of-inverses",
+      "BMB-12/prm-polynomial-outcome-exponential");
 
   /**
    * The outcome of one experiment under the rule.
