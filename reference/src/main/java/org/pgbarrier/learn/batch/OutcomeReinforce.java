@@ -1,0 +1,146 @@
+package org.pgbarrier.learn.batch;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.pgbarrier.instance.ContextDistribution;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.learn.StepRule;
+import org.pgbarrier.learn.behaviour.BehaviourPolicy;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.reward.OutcomeReward;
+
+/**
+ * (E2) Outcome-reward REINFORCE, the authors' {@code outcome_reward_pg} [CODE:
+ * utils/training.py::outcome_reward_pg; {@code shared/theory} base-model-barrier.md §4.1]:
+ *
+ * <pre>
+ *   w <- w_base
+ *   for step in 1..T:
+ *       draw (x_b, y*_b) ~ D, b = 1..B
+ *       y_b ~ behaviour(. | w, x_b), token by token               (default: on-policy p_w)
+ *       r_b = +1 if y_b = y*_b else -1                      (OutcomeReward.signed: B queries)
+ *       adv_b = r_b - mean_b r_b   if baseline,   else r_b
+ *       loss = -(1/(B N)) sum_b sum_i adv_b log p_w(y_{b,i} | x_b, y_{b,<i})
+ *       step along d = -grad loss = (1/(B N)) sum_b adv_b grad log p_w(y_b | x_b)
+ * </pre>
+ *
+ * The gradient is taken at the current {@code w} with no importance weights, whatever the
+ * behaviour [CODE]. The authors step with {@code torch.optim.Adagrad(lr)}, which ignores the
+ * loss; the {@link StepRule} here receives the mean token negative log-likelihood of the sampled
+ * responses, {@code -(1/(BN)) sum_b log p_w(y_b|x_b) >= 0} (our choice, so that loss-normalised
+ * rules see a non-negative loss; the surrogate {@code loss} can be negative).
+ *
+ * <p>One instance is one phase: the step rule starts fresh and the buffers are reused. Per step:
+ * {@code B} context draws, then the {@code B} responses in order (each with its behaviour's
+ * draws), then {@code B} outcome queries (plus any the behaviour charges). A query refused by the
+ * budget propagates as {@link org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is
+ * changed. Not thread-safe.
+ *
+ * @param <X> the context type
+ */
+public final class OutcomeReinforce<X> {
+  private final ContextDistribution<X> distribution;
+  private final BehaviourPolicy<X> behaviour;
+  private final OutcomeReward reward;
+  private final PolicyGradientSettings settings;
+  private final Batch<X> batch;
+  private final double[] rewards;
+
+  /**
+   * @param model the model class
+   * @param distribution the labelled context distribution {@code D}
+   * @param behaviour the sampler of the responses, of the model's vocabulary
+   * @param reward the outcome oracle (its counter is charged)
+   * @param rule the step rule (its fresh copy is used)
+   * @param settings steps, batch size, baseline
+   */
+  public OutcomeReinforce(
+      LinearAutoregressiveModel<X> model,
+      ContextDistribution<X> distribution,
+      BehaviourPolicy<X> behaviour,
+      OutcomeReward reward,
+      StepRule rule,
+      PolicyGradientSettings settings) {
+    Objects.requireNonNull(model, "model");
+    this.distribution = Objects.requireNonNull(distribution, "distribution");
+    this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
+    this.reward = Objects.requireNonNull(reward, "reward");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.batch = new Batch<>("E2 outcome REINFORCE", model, settings.batchSize(),
+        Objects.requireNonNull(rule, "rule"), true);
+    this.rewards = new double[settings.batchSize()];
+  }
+
+  public PolicyGradientSettings settings() {
+    return settings;
+  }
+
+  /** The number of steps applied so far. */
+  public int stepsTaken() {
+    return batch.stepsTaken();
+  }
+
+  /**
+   * One step on {@code w}, in place.
+   *
+   * @return the step index, the surrogate loss, the mean reward, the accuracy and the queries
+   *     charged, all at the weights before the step
+   * @throws ArithmeticException naming the step if the loss or the direction is not finite, or
+   *     the step rule refuses the step ({@code w} is then unchanged)
+   */
+  public PolicyGradientStep step(double[] w, RandomGenerator rng) {
+    long queriesBefore = reward.counter().count();
+    batch.begin(w, distribution, rng);
+    PolicyGradients.generate(batch, behaviour, w, rng);
+    double sum = 0;
+    int correct = 0;
+    for (int b = 0; b < batch.size; b++) {
+      double rb = reward.signed(batch.contexts.get(b), batch.responses[b]);
+      rewards[b] = rb;
+      sum += rb;
+      correct += rb > 0 ? 1 : 0;
+    }
+    double mean = sum / batch.size;
+    double inverse = 1.0 / ((double) batch.size * batch.length);
+    double loss = 0;
+    double nll = 0;
+    for (int b = 0; b < batch.size; b++) {
+      double advantage = settings.baseline() ? rewards[b] - mean : rewards[b];
+      Labeled<X> context = batch.contexts.get(b);
+      double logp = batch.model.addGradient(
+          w, context.x(), batch.responses[b], advantage * inverse, batch.direction);
+      loss -= advantage * logp * inverse;
+      nll -= logp * inverse;
+    }
+    int step = batch.apply(w, loss, nll);
+    return new PolicyGradientStep(step, loss, mean, (double) correct / batch.size,
+        reward.counter().count() - queriesBefore);
+  }
+
+  /** {@link #run(double[], RandomGenerator, Consumer)} without an observer. */
+  public double[] run(double[] w0, RandomGenerator rng) {
+    return run(w0, rng, report -> {});
+  }
+
+  /**
+   * {@code settings().steps()} steps from a copy of {@code w0} (the base model in the authors'
+   * experiments); {@code observer} sees every step's report, in order.
+   *
+   * @return the final weights
+   */
+  public double[] run(
+      double[] w0, RandomGenerator rng, Consumer<? super PolicyGradientStep> observer) {
+    double[] w = w0.clone();
+    for (int s = 0; s < settings.steps(); s++) {
+      observer.accept(step(w, rng));
+    }
+    return w;
+  }
+
+  /** One line naming the algorithm, its settings, behaviour and step rule. */
+  public String describe() {
+    return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
+        + batch.describeRule() + " [CODE: utils/training.py::outcome_reward_pg]";
+  }
+}

@@ -1,0 +1,31 @@
+package org.pgbarrier.learn.batch;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.pgbarrier.learn.behaviour.BehaviourPolicy;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+
+/** What the two REINFORCE learners (E2, E3) share: the behaviour's checks and the sampling. */
+final class PolicyGradients {
+  private PolicyGradients() {}
+
+  /** Requires the behaviour to emit the model's vocabulary. */
+  static <X> BehaviourPolicy<X> checkVocabulary(
+      BehaviourPolicy<X> behaviour, LinearAutoregressiveModel<X> model) {
+    Objects.requireNonNull(behaviour, "behaviour");
+    if (behaviour.vocabularySize() != model.vocabularySize()) {
+      throw new IllegalArgumentException("behaviour vocabulary size = "
+          + behaviour.vocabularySize() + ": must equal the model's k = "
+          + model.vocabularySize());
+    }
+    return behaviour;
+  }
+
+  /** Generates the {@code B} responses of the batch in order, into its response buffers. */
+  static <X> void generate(
+      Batch<X> batch, BehaviourPolicy<X> behaviour, double[] w, RandomGenerator rng) {
+    for (int b = 0; b < batch.size; b++) {
+      behaviour.generate(w, batch.contexts.get(b), rng, batch.responses[b]);
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package org.pgbarrier.learn.batch;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.pgbarrier.instance.ContextDistribution;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.learn.StepRule;
+import org.pgbarrier.learn.behaviour.BehaviourPolicy;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.reward.ProcessReward;
+
+/**
+ * (E3) Process-reward REINFORCE with per-token advantages, the authors' {@code process_reward_pg}
+ * [CODE: utils/training.py::process_reward_pg; {@code shared/theory} base-model-barrier.md §4.1]:
+ *
+ * <pre>
+ *   w <- w_base
+ *   for step in 1..T:
+ *       draw (x_b, y*_b) ~ D, b = 1..B;   y_b ~ behaviour(. | w, x_b), token by token
+ *       r_{b,i} = +1 if y_{b,1..i} = y*_{b,1..i} else -1   (signed cumprod of matches;
+ *                                     ProcessReward.signedPrefixRewards: N queries per response)
+ *       adv_{b,i} = r_{b,i} - mean_b r_{b,i}   if baseline (per-position batch mean),  else r_{b,i}
+ *       loss = -(1/(B N)) sum_b sum_i adv_{b,i} log p_w(y_{b,i} | x_b, y_{b,<i})
+ *       step along d = -grad loss
+ *                    = (1/(B N)) sum_{b,i} adv_{b,i} grad log p_w(y_{b,i} | x_b, y_{b,<i})
+ * </pre>
+ *
+ * The gradient is taken at the current {@code w} with no importance weights, whatever the
+ * behaviour [CODE]. The {@link StepRule} receives the mean token negative log-likelihood of the
+ * sampled responses (as in {@link OutcomeReinforce}; the authors' Adagrad ignores it).
+ *
+ * <p>One instance is one phase: the step rule starts fresh and the buffers are reused. Per step:
+ * {@code B} context draws, the {@code B} responses in order, then {@code B N} process queries
+ * (plus any the behaviour charges). A refused query propagates as {@link
+ * org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is changed. Not thread-safe.
+ *
+ * @param <X> the context type
+ */
+public final class ProcessReinforce<X> {
+  private final ContextDistribution<X> distribution;
+  private final BehaviourPolicy<X> behaviour;
+  private final ProcessReward reward;
+  private final PolicyGradientSettings settings;
+  private final Batch<X> batch;
+  private final double[][] rewards;
+  private final double[] positionMean;
+  private final double[] tokenScale;
+  private final double[] tokenLogp;
+
+  /**
+   * @param model the model class
+   * @param distribution the labelled context distribution {@code D}
+   * @param behaviour the sampler of the responses, of the model's vocabulary
+   * @param reward the process oracle (its counter is charged)
+   * @param rule the step rule (its fresh copy is used)
+   * @param settings steps, batch size, baseline
+   */
+  public ProcessReinforce(
+      LinearAutoregressiveModel<X> model,
+      ContextDistribution<X> distribution,
+      BehaviourPolicy<X> behaviour,
+      ProcessReward reward,
+      StepRule rule,
+      PolicyGradientSettings settings) {
+    Objects.requireNonNull(model, "model");
+    this.distribution = Objects.requireNonNull(distribution, "distribution");
+    this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
+    this.reward = Objects.requireNonNull(reward, "reward");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.batch = new Batch<>("E3 process REINFORCE", model, settings.batchSize(),
+        Objects.requireNonNull(rule, "rule"), true);
+    int n = model.length();
+    this.rewards = new double[settings.batchSize()][];
+    this.positionMean = new double[n];
+    this.tokenScale = new double[n];
+    this.tokenLogp = new double[n];
+  }
+
+  public PolicyGradientSettings settings() {
+    return settings;
+  }
+
+  /** The number of steps applied so far. */
+  public int stepsTaken() {
+    return batch.stepsTaken();
+  }
+
+  /**
+   * One step on {@code w}, in place.
+   *
+   * @return the step index, the surrogate loss, the mean per-token reward, the accuracy and the
+   *     queries charged, all at the weights before the step
+   * @throws ArithmeticException naming the step if the loss or the direction is not finite, or
+   *     the step rule refuses the step ({@code w} is then unchanged)
+   */
+  public PolicyGradientStep step(double[] w, RandomGenerator rng) {
+    long queriesBefore = reward.counter().count();
+    batch.begin(w, distribution, rng);
+    PolicyGradients.generate(batch, behaviour, w, rng);
+    int n = batch.length;
+    Arrays.fill(positionMean, 0.0);
+    int correct = 0;
+    for (int b = 0; b < batch.size; b++) {
+      rewards[b] = reward.signedPrefixRewards(batch.contexts.get(b), batch.responses[b]);
+      for (int i = 0; i < n; i++) {
+        positionMean[i] += rewards[b][i];
+      }
+      correct += rewards[b][n - 1] > 0 ? 1 : 0;
+    }
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      total += positionMean[i];
+      positionMean[i] /= batch.size;
+    }
+    double inverse = 1.0 / ((double) batch.size * n);
+    double loss = 0;
+    double nll = 0;
+    for (int b = 0; b < batch.size; b++) {
+      for (int i = 0; i < n; i++) {
+        double advantage = settings.baseline() ? rewards[b][i] - positionMean[i] : rewards[b][i];
+        tokenScale[i] = advantage * inverse;
+      }
+      Labeled<X> context = batch.contexts.get(b);
+      batch.model.tokenLogProbabilities(w, context.x(), batch.responses[b], tokenLogp);
+      for (int i = 0; i < n; i++) {
+        loss -= tokenScale[i] * tokenLogp[i];
+        nll -= tokenLogp[i] * inverse;
+      }
+      batch.model.addWeightedGradient(
+          w, context.x(), batch.responses[b], tokenScale, batch.direction);
+    }
+    int step = batch.apply(w, loss, nll);
+    return new PolicyGradientStep(step, loss, total * inverse, (double) correct / batch.size,
+        reward.counter().count() - queriesBefore);
+  }
+
+  /** {@link #run(double[], RandomGenerator, Consumer)} without an observer. */
+  public double[] run(double[] w0, RandomGenerator rng) {
+    return run(w0, rng, report -> {});
+  }
+
+  /**
+   * {@code settings().steps()} steps from a copy of {@code w0} (the base model in the authors'
+   * experiments); {@code observer} sees every step's report, in order.
+   *
+   * @return the final weights
+   */
+  public double[] run(
+      double[] w0, RandomGenerator rng, Consumer<? super PolicyGradientStep> observer) {
+    double[] w = w0.clone();
+    for (int s = 0; s < settings.steps(); s++) {
+      observer.accept(step(w, rng));
+    }
+    return w;
+  }
+
+  /** One line naming the algorithm, its settings, behaviour and step rule. */
+  public String describe() {
+    return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
+        + batch.describeRule() + " [CODE: utils/training.py::process_reward_pg]";
+  }
+}
