@@ -75,7 +75,7 @@ class PerSampleCostProperties {
         .experiment(seed -> WithinBound.decide(seed, a, PerSampleCostProperties::algorithmB))
         .mutant("the success step descends log p_w(y*|x) (a sign error): every success pushes the"
                 + " correct response down",
-            seed -> WithinBound.decide(seed, a, pg(descent(new LossNormalisedStep(ETA)))))
+            seed -> WithinBound.decide(seed, a, pg(StepMutants.descent(new LossNormalisedStep(ETA)))))
         .verify();
   }
 
@@ -428,30 +428,6 @@ class PerSampleCostProperties {
         }
       }
       return new PerSampleRun(counter.count(), firstSuccess, reached, w);
-    };
-  }
-
-  /** Mutant: the rule applied to {@code -d}. */
-  private static StepRule descent(StepRule rule) {
-    return new StepRule() {
-      @Override
-      public void apply(double[] w, double[] direction, double loss) {
-        double[] negated = direction.clone();
-        for (int j = 0; j < negated.length; j++) {
-          negated[j] = -negated[j];
-        }
-        rule.apply(w, negated, loss);
-      }
-
-      @Override
-      public StepRule fresh() {
-        return descent(rule.fresh());
-      }
-
-      @Override
-      public String describe() {
-        return "descent along " + rule.describe();
-      }
     };
   }
 

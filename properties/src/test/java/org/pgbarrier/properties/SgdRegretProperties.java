@@ -34,32 +34,8 @@ class SgdRegretProperties {
         .rule("max over c in {0,..,64} of sum_t min(1, l_t(w_t)) / bound(u = w_1 + c w*) <= 1 + 1e-12")
         .check(regret(LossNormalisedStep::new))
         .mutant("the step taken against the gradient (a sign error)",
-            regret(eta -> descent(new LossNormalisedStep(eta))))
+            regret(eta -> StepMutants.descent(new LossNormalisedStep(eta))))
         .verify();
-  }
-
-  /** The mutant: the same rule applied to {@code -d}. */
-  private static StepRule descent(StepRule rule) {
-    return new StepRule() {
-      @Override
-      public void apply(double[] w, double[] direction, double loss) {
-        double[] negated = direction.clone();
-        for (int j = 0; j < negated.length; j++) {
-          negated[j] = -negated[j];
-        }
-        rule.apply(w, negated, loss);
-      }
-
-      @Override
-      public StepRule fresh() {
-        return descent(rule.fresh());
-      }
-
-      @Override
-      public String describe() {
-        return "descent along " + rule.describe();
-      }
-    };
   }
 
   private static org.pgbarrier.properties.engine.ParameterSpace space() {

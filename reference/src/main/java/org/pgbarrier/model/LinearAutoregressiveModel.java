@@ -2,6 +2,7 @@ package org.pgbarrier.model;
 
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
+import org.pgbarrier.kernel.InverseCdf;
 import org.pgbarrier.kernel.LogSumExp;
 
 /**
@@ -200,25 +201,9 @@ public final class LinearAutoregressiveModel<X> {
     return y;
   }
 
-  /**
-   * The token {@code v} whose CDF interval {@code [F(v-1), F(v))} contains {@code u}; rounding
-   * that leaves {@code u} above the computed total goes to the last token of positive mass.
-   */
+  /** The token of {@code softmax(logits)} at uniform {@code u}: {@link InverseCdf#token}. */
   int sampleToken(double[] logits, double u) {
-    double lse = LogSumExp.of(logits, k);
-    double cumulative = 0;
-    int last = 0;
-    for (int v = 0; v < k; v++) {
-      double p = Math.exp(logits[v] - lse);
-      if (p > 0) {
-        last = v;
-        cumulative += p;
-        if (u < cumulative) {
-          return v;
-        }
-      }
-    }
-    return last;
+    return InverseCdf.token(logits, k, u);
   }
 
   /** Greedy decoding: {@code y_i = argmax_v p_w(v | x, y_<i)}, ties to the smallest token id. */

@@ -3,6 +3,7 @@ package org.pgbarrier.learn.behaviour;
 import java.util.Objects;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.kernel.InverseCdf;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.LogitScorer;
 
