@@ -107,7 +107,7 @@ class SgdRateProperties {
             + ", eta=1/4")
         .experiment(seed -> withinBound(seed, a, () -> new LossNormalisedStep(ETA)))
         .mutant("the loss-normalised step taken against the gradient (a sign error)",
-            seed -> withinBound(seed, a, () -> descent(new LossNormalisedStep(ETA))))
+            seed -> withinBound(seed, a, () -> StepMutants.descent(new LossNormalisedStep(ETA))))
         .verify();
   }
 
@@ -222,30 +222,6 @@ class SgdRateProperties {
       return d;
     }
     throw new IllegalStateException("G1 has a finite context distribution: " + inst.describe());
-  }
-
-  /** The mutant of the bound check: the same rule applied to {@code -d}. */
-  private static StepRule descent(StepRule rule) {
-    return new StepRule() {
-      @Override
-      public void apply(double[] w, double[] direction, double loss) {
-        double[] negated = direction.clone();
-        for (int j = 0; j < negated.length; j++) {
-          negated[j] = -negated[j];
-        }
-        rule.apply(w, negated, loss);
-      }
-
-      @Override
-      public StepRule fresh() {
-        return descent(rule.fresh());
-      }
-
-      @Override
-      public String describe() {
-        return "descent along " + rule.describe();
-      }
-    };
   }
 
   /**
