@@ -1,7 +1,6 @@
 package org.pgbarrier.learn.batch;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -39,7 +38,7 @@ import org.pgbarrier.reward.OutcomeReward;
  *
  * @param <X> the context type
  */
-public final class OutcomeReinforce<X> {
+public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientStep> {
   private final ContextDistribution<X> distribution;
   private final BehaviourPolicy<X> behaviour;
   private final OutcomeReward reward;
@@ -89,6 +88,7 @@ public final class OutcomeReinforce<X> {
    * @throws ArithmeticException naming the step if the loss or the direction is not finite, or
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
+  @Override
   public PolicyGradientStep step(double[] w, RandomGenerator rng) {
     long queriesBefore = reward.counter().count();
     batch.begin(w, distribution, rng);
@@ -118,27 +118,12 @@ public final class OutcomeReinforce<X> {
         reward.counter().count() - queriesBefore);
   }
 
-  /** {@link #run(double[], RandomGenerator, Consumer)} without an observer. */
-  public double[] run(double[] w0, RandomGenerator rng) {
-    return run(w0, rng, report -> {});
+  @Override
+  public int steps() {
+    return settings.steps();
   }
 
-  /**
-   * {@code settings().steps()} steps from a copy of {@code w0} (the base model in the authors'
-   * experiments); {@code observer} sees every step's report, in order.
-   *
-   * @return the final weights
-   */
-  public double[] run(
-      double[] w0, RandomGenerator rng, Consumer<? super PolicyGradientStep> observer) {
-    double[] w = w0.clone();
-    for (int s = 0; s < settings.steps(); s++) {
-      observer.accept(step(w, rng));
-    }
-    return w;
-  }
-
-  /** One line naming the algorithm, its settings, behaviour and step rule. */
+  @Override
   public String describe() {
     return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
         + batch.describeRule() + " [CODE: utils/training.py::outcome_reward_pg]";

@@ -2,7 +2,6 @@ package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -38,7 +37,7 @@ import org.pgbarrier.reward.ProcessReward;
  *
  * @param <X> the context type
  */
-public final class ProcessReinforce<X> {
+public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientStep> {
   private final ContextDistribution<X> distribution;
   private final BehaviourPolicy<X> behaviour;
   private final ProcessReward reward;
@@ -95,6 +94,7 @@ public final class ProcessReinforce<X> {
    * @throws ArithmeticException naming the step if the loss or the direction is not finite, or
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
+  @Override
   public PolicyGradientStep step(double[] w, RandomGenerator rng) {
     long queriesBefore = reward.counter().count();
     batch.begin(w, distribution, rng);
@@ -136,27 +136,12 @@ public final class ProcessReinforce<X> {
         reward.counter().count() - queriesBefore);
   }
 
-  /** {@link #run(double[], RandomGenerator, Consumer)} without an observer. */
-  public double[] run(double[] w0, RandomGenerator rng) {
-    return run(w0, rng, report -> {});
+  @Override
+  public int steps() {
+    return settings.steps();
   }
 
-  /**
-   * {@code settings().steps()} steps from a copy of {@code w0} (the base model in the authors'
-   * experiments); {@code observer} sees every step's report, in order.
-   *
-   * @return the final weights
-   */
-  public double[] run(
-      double[] w0, RandomGenerator rng, Consumer<? super PolicyGradientStep> observer) {
-    double[] w = w0.clone();
-    for (int s = 0; s < settings.steps(); s++) {
-      observer.accept(step(w, rng));
-    }
-    return w;
-  }
-
-  /** One line naming the algorithm, its settings, behaviour and step rule. */
+  @Override
   public String describe() {
     return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
         + batch.describeRule() + " [CODE: utils/training.py::process_reward_pg]";

@@ -1,7 +1,6 @@
 package org.pgbarrier.learn.batch;
 
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -30,7 +29,7 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
  *
  * @param <X> the context type
  */
-public final class SupervisedCrossEntropy<X> {
+public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<SupervisedStep> {
   private final ContextDistribution<X> distribution;
   private final SupervisedSettings settings;
   private final Batch<X> batch;
@@ -70,6 +69,7 @@ public final class SupervisedCrossEntropy<X> {
    * @throws ArithmeticException naming the step if the loss or the direction is not finite, or
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
+  @Override
   public SupervisedStep step(double[] w, RandomGenerator rng) {
     batch.begin(w, distribution, rng);
     double inverse = 1.0 / ((double) batch.size * batch.length);
@@ -84,26 +84,12 @@ public final class SupervisedCrossEntropy<X> {
     return new SupervisedStep(step, loss);
   }
 
-  /** {@link #run(double[], RandomGenerator, Consumer)} without an observer. */
-  public double[] run(double[] w0, RandomGenerator rng) {
-    return run(w0, rng, report -> {});
+  @Override
+  public int steps() {
+    return settings.steps();
   }
 
-  /**
-   * {@code settings().steps()} steps from a copy of {@code w0}; {@code observer} sees every step's
-   * report, in order.
-   *
-   * @return the final weights
-   */
-  public double[] run(double[] w0, RandomGenerator rng, Consumer<? super SupervisedStep> observer) {
-    double[] w = w0.clone();
-    for (int s = 0; s < settings.steps(); s++) {
-      observer.accept(step(w, rng));
-    }
-    return w;
-  }
-
-  /** One line naming the algorithm, its settings and its step rule. */
+  @Override
   public String describe() {
     return batch.algorithm + " " + settings + ", " + batch.describeRule()
         + " [CODE: utils/training.py::supervised_train]";
