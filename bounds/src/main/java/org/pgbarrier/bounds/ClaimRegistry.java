@@ -199,6 +199,22 @@ public final class ClaimRegistry {
             + " support of pi_ref does better. The reweighting picture is Paper B's [SOURCE:"
             + " project page]; the statement is the reconstruction's."));
     register(new Claim(
+        "ACS-03",
+        "Outcome rewards elicit, process rewards create",
+        ACCESSIBLE_SUPPORT,
+        "elicitation versus creation (abstract); crossing a barrier needs additional information"
+            + " (project page, §4.4); operational test theory notes B6/U6",
+        RECONSTRUCTED,
+        "On a barrier instance (G4: a tail target and a barrier target pi_ref(y*) < tau(B_max,"
+            + " q)), outcome-reward PG with T <= B_max queries per context yields the verdict"
+            + " CREATION (a target with pi' >= tau(B, q) and pi_ref < tau(B_max, q)) at most with"
+            + " probability pass@T(pi_ref), the probability that the base model itself samples"
+            + " the target in T draws: it only moves mass inside A_{B_max}(pi_ref) otherwise."
+            + " Process-reward PG with the same T = B_max queries makes the barrier target"
+            + " accessible at B in at least a fraction q of runs, which the base model at B_max"
+            + " does not. The elicitation/creation distinction is Paper B's [SOURCE: abstract];"
+            + " the operational test and the two rates are the reconstruction's."));
+    register(new Claim(
         "ACS-04",
         "The divergence budget to raise a target set is the binary KL",
         ACCESSIBLE_SUPPORT,

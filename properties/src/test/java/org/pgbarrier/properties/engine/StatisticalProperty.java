@@ -30,7 +30,9 @@ public final class StatisticalProperty {
       "BMB-11/queries-grow-as-q-to-minus-n",
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
       "BMB-12/prm-polynomial-outcome-exponential",
-      "ACS-01/pass-at-b-frequencies");
+      "ACS-01/pass-at-b-frequencies",
+      "ACS-03/outcome-pg-only-elicits",
+      "ACS-03/process-pg-creates");
 
   /**
    * The outcome of one experiment under the rule.
