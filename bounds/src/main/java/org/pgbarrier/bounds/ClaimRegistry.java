@@ -1,5 +1,6 @@
 package org.pgbarrier.bounds;
 
+import static org.pgbarrier.bounds.Paper.ACCESSIBLE_SUPPORT;
 import static org.pgbarrier.bounds.Paper.BASE_MODEL_BARRIER;
 import static org.pgbarrier.bounds.Provenance.CONJECTURE;
 import static org.pgbarrier.bounds.Provenance.RECONSTRUCTED;
@@ -172,6 +173,56 @@ public final class ClaimRegistry {
             + "outcome-reward to process-reward queries grows exponentially in N. That PRMs avoid "
             + "the exponential dependence is [SOURCE: abstract]; algorithm (C) and its cost are the "
             + "reconstruction's."));
+    register(new Claim(
+        "ACS-01",
+        "The accessibility threshold tau(B, q) is exact",
+        ACCESSIBLE_SUPPORT,
+        "accessible support, 'what a model can practically produce under finite budgets'"
+            + " (abstract); operational definition theory notes B6/U1",
+        RECONSTRUCTED,
+        "With A_{B,q}(x) = { y : 1 - (1 - pi(y|x))^B >= q } [RECONSTRUCTED operational"
+            + " definition], y is in A_{B,q} iff pi(y|x) >= tau(B, q) = 1 - (1 - q)^(1/B) ="
+            + " -expm1(log1p(-q)/B): pass@B(tau) = q to 1e-12 relative for B up to 1e7 and q down"
+            + " to 1e-12, and the pass@B frequencies of a base model (y* among B independent"
+            + " samples) match 1 - (1 - pi)^B by exact binomial tests. Paper B gives no formal"
+            + " definition; this one is the theory notes'."));
+    register(new Claim(
+        "ACS-02",
+        "Reweighting cannot leave the strict support",
+        ACCESSIBLE_SUPPORT,
+        "free-energy view: optima are reweighted Boltzmann distributions; the singular regime"
+            + " (project page); Gibbs variational principle, theory notes B5/U3",
+        RECONSTRUCTED,
+        "The KL-regularised optimum argmax_pi E_pi[r] - beta KL(pi || pi_ref) = pi_ref e^{r/beta}"
+            + "/Z, a softmax reweighting of log pi_ref, is exactly 0 wherever pi_ref is 0 (the"
+            + " singular regime stays singular), attains beta log Z, and no distribution on the"
+            + " support of pi_ref does better. The reweighting picture is Paper B's [SOURCE:"
+            + " project page]; the statement is the reconstruction's."));
+    register(new Claim(
+        "ACS-03",
+        "Outcome rewards elicit, process rewards create",
+        ACCESSIBLE_SUPPORT,
+        "elicitation versus creation (abstract); crossing a barrier needs additional information"
+            + " (project page, §4.4); operational test theory notes B6/U6",
+        RECONSTRUCTED,
+        "On a barrier instance (G4: a tail target and a barrier target pi_ref(y*) < tau(B_max,"
+            + " q)), outcome-reward PG with T <= B_max queries per context yields the verdict"
+            + " CREATION (a target with pi' >= tau(B, q) and pi_ref < tau(B_max, q)) at most with"
+            + " probability pass@T(pi_ref), the probability that the base model itself samples"
+            + " the target in T draws: it only moves mass inside A_{B_max}(pi_ref) otherwise."
+            + " Process-reward PG with the same T = B_max queries makes the barrier target"
+            + " accessible at B in at least a fraction q of runs, which the base model at B_max"
+            + " does not. The elicitation/creation distinction is Paper B's [SOURCE: abstract];"
+            + " the operational test and the two rates are the reconstruction's."));
+    register(new Claim(
+        "ACS-04",
+        "The divergence budget to raise a target set is the binary KL",
+        ACCESSIBLE_SUPPORT,
+        "finite divergence (KL) budgets (reading note); formula theory notes B6/U5",
+        RECONSTRUCTED,
+        "min { KL(pi || pi_ref) : pi(S) >= t } = kl(t || pi_ref(S)) for pi_ref(S) < t (0"
+            + " otherwise), attained by the tilt pi_ref t/pi_ref(S) on S and pi_ref (1 - t)/(1 -"
+            + " pi_ref(S)) off S, and matched by direct numerical minimisation. [RECONSTRUCTED]"));
   }
 
   private ClaimRegistry() {}

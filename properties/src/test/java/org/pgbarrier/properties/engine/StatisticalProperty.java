@@ -29,7 +29,10 @@ public final class StatisticalProperty {
       "BMB-10/error-within-lq-form",
       "BMB-11/queries-grow-as-q-to-minus-n",
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
-      "BMB-12/prm-polynomial-outcome-exponential");
+      "BMB-12/prm-polynomial-outcome-exponential",
+      "ACS-01/pass-at-b-frequencies",
+      "ACS-03/outcome-pg-only-elicits",
+      "ACS-03/process-pg-creates");
 
   /**
    * The outcome of one experiment under the rule.
