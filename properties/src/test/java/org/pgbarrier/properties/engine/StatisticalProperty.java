@@ -29,7 +29,9 @@ public final class StatisticalProperty {
       "BMB-10/error-within-lq-form",
       "BMB-11/queries-grow-as-q-to-minus-n",
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
-      "BMB-12/prm-polynomial-outcome-exponential");
+      "BMB-12/prm-polynomial-outcome-exponential",
+      "SHP-01/monte-carlo-matches-exact-law",
+      "SHP-05/stopping-law-and-miss-rate");
 
   /**
    * The outcome of one experiment under the rule.
