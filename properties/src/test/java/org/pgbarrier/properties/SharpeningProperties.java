@@ -14,13 +14,14 @@ import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.stats.GoodnessOfFit;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
+import org.pgbarrier.sharpen.CoverageCoefficient;
 import org.pgbarrier.sharpen.Laws;
 import org.pgbarrier.sharpen.RlhfSharpening;
 import org.pgbarrier.sharpen.TabularAutoregressivePolicy;
 
 /**
- * SHP-01, SHP-02, SHP-03 and SHP-06: best-of-N, Prop. C.1, Prop. 3.1 and the RLHF-sharpening
- * optimum of arXiv 2412.01951, on small finite response sets where every law is enumerable.
+ * SHP-01, SHP-02, SHP-03, SHP-06 and SHP-08: best-of-N, Prop. C.1, Prop. 3.1, the
+ * RLHF-sharpening optimum and coverage at a budget, for arXiv 2412.01951, on small finite response sets where every law is enumerable.
  */
 class SharpeningProperties {
   private static final int TRIES = 300;
@@ -115,6 +116,19 @@ class SharpeningProperties {
         .verify();
   }
 
+  @Test
+  void theArgmaxIsAccessibleAtBudgetBOnAllButCcovOverBOfThePrompts() {
+    ExactProperty.of("SHP-08", "coverage-at-budget")
+        .over(new ParameterSpace().integer("prompts", 1, 20).logReal("B", 2, 1000)
+            .integer("tight", 0, 1))
+        .tries(TRIES)
+        .rule("P_x[pi_base(y*|x) < 1/B] <= C_cov/B (1 + 1e-12) on random prompt laws; tight = 1"
+            + " puts each argmax mass at 0.999/B or at 1")
+        .check(coverage(1.0))
+        .mutant("the bound halved, C_cov/(2B)", coverage(0.5))
+        .verify();
+  }
+
   // ---- SHP-01
 
   private static Check lawAgainstEnumeration(BiFunction<double[], Integer, double[]> lawUnderTest) {
@@ -179,6 +193,35 @@ class SharpeningProperties {
         "counts=" + Arrays.toString(counts) + " exact=" + Arrays.toString(
             BestOfN.law(T1_BASE, T1_N)) + " X2=" + fit.statistic() + " df="
             + fit.degreesOfFreedom() + " p-value=" + fit.pValue());
+  }
+
+  // ---- SHP-08
+
+  private static Check coverage(double scale) {
+    return (params, seed) -> {
+      SplittableRandom rng = Seeds.stream(seed, 1);
+      int prompts = params.integer("prompts");
+      double budget = params.real("B");
+      double[] mu = new double[prompts];
+      double[][] base = new double[prompts][];
+      double total = 0;
+      for (int x = 0; x < prompts; x++) {
+        mu[x] = 1 + rng.nextDouble();
+        total += mu[x];
+        double pStar = params.integer("tight") == 1
+            ? (rng.nextBoolean() ? 0.999 / budget : 1.0)
+            : Math.exp(Math.log(1 / (4 * budget)) * rng.nextDouble());
+        base[x] = uniqueArgmaxLaw(Math.min(pStar, 1.0));
+      }
+      for (int x = 0; x < prompts; x++) {
+        mu[x] /= total;
+      }
+      double below = CoverageCoefficient.massBelowBudget(base, mu, budget);
+      double cov = CoverageCoefficient.of(base, mu);
+      double bound = scale * Sharpening.coverageAtBudgetBound(cov, budget);
+      return Observation.atMost(below, bound * (1 + 1e-12),
+          "prompts=" + prompts + " B=" + budget + " C_cov=" + cov + " mass below 1/B=" + below);
+    };
   }
 
   // ---- SHP-02

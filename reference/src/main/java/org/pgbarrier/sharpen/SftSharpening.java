@@ -1,6 +1,5 @@
 package org.pgbarrier.sharpen;
 
-import java.util.List;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 
@@ -8,7 +7,7 @@ import org.pgbarrier.Checks;
  * SFT-sharpening [SOURCE: arXiv 2412.01951 §2.1, §4.1]: for prompts {@code x_1..x_n} draw {@code
  * N} responses each from {@code pi_base}, keep the best-of-N one ({@link BestOfN}), and fit
  * {@code pi_hat = argmax_{pi in Pi} sum_i log pi(y_i^BoN | x_i)} over a finite policy class.
- * A policy is a table {@code pi[x][y]}; the maximiser is the lowest class index among ties.
+ * A policy is a table {@code pi[x][y]}.
  */
 public final class SftSharpening {
   private SftSharpening() {}
@@ -24,20 +23,37 @@ public final class SftSharpening {
     return labels;
   }
 
-  /** The index in {@code policyClass} maximising {@code sum_i log pi(labels[i] | contexts[i])}. */
-  public static int fit(List<double[][]> policyClass, int[] contexts, int[] labels) {
-    Checks.positive("policyClass.size", policyClass.size());
+  /**
+   * Maximum likelihood over a finite product class {@code Pi = prod_x choices[x]}, {@code |Pi| =
+   * prod_x |choices[x]|}: the log-likelihood is a sum over contexts, so the maximiser takes, in
+   * each context, the choice maximising {@code sum_{i : x_i = x} log pi(y_i|x)} (lowest choice
+   * index among ties). Contexts without a sample get choice 0.
+   *
+   * @param choices {@code choices[x][c]} is the law of candidate {@code c} on context {@code x}
+   * @return the chosen candidate per context
+   */
+  public static int[] fitProduct(double[][][] choices, int[] contexts, int[] labels) {
     Checks.length("labels", labels.length, contexts.length);
-    int best = -1;
-    double bestLogLik = Double.NEGATIVE_INFINITY;
-    for (int c = 0; c < policyClass.size(); c++) {
-      double logLik = logLikelihood(policyClass.get(c), contexts, labels);
-      if (best < 0 || logLik > bestLogLik) {
-        best = c;
-        bestLogLik = logLik;
+    double[][] logLik = new double[choices.length][];
+    for (int x = 0; x < choices.length; x++) {
+      Checks.positive("choices[" + x + "].length", choices[x].length);
+      logLik[x] = new double[choices[x].length];
+    }
+    for (int i = 0; i < contexts.length; i++) {
+      int x = contexts[i];
+      for (int c = 0; c < choices[x].length; c++) {
+        logLik[x][c] += Math.log(choices[x][c][labels[i]]);
       }
     }
-    return best;
+    int[] chosen = new int[choices.length];
+    for (int x = 0; x < choices.length; x++) {
+      for (int c = 1; c < choices[x].length; c++) {
+        if (logLik[x][c] > logLik[x][chosen[x]]) {
+          chosen[x] = c;
+        }
+      }
+    }
+    return chosen;
   }
 
   /** {@code sum_i log pi(labels[i] | contexts[i])}. */

@@ -58,6 +58,31 @@ class SharpeningReferenceTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
   }
 
+  @Test
+  void productClassFitEqualsBruteForceMaximumLikelihood() {
+    SplittableRandom rng = new SplittableRandom(7);
+    double[][] base = {{0.5, 0.3, 0.2}, {0.1, 0.6, 0.3}, {0.4, 0.4, 0.2}};
+    double[][][] choices = new double[3][][];
+    for (int x = 0; x < 3; x++) {
+      choices[x] = new double[][] {base[x], BestOfN.law(base[x], 3), BestOfN.law(base[x], 9)};
+    }
+    int[] contexts = rng.ints(60, 0, 3).toArray();
+    int[] labels = SftSharpening.labels(base, contexts, 3, rng);
+    int[] fitted = SftSharpening.fitProduct(choices, contexts, labels);
+    double best = Double.NEGATIVE_INFINITY;
+    int[] bruteForce = null;
+    for (int code = 0; code < 27; code++) {
+      int[] pick = {code % 3, code / 3 % 3, code / 9};
+      double[][] policy = {choices[0][pick[0]], choices[1][pick[1]], choices[2][pick[2]]};
+      double logLik = SftSharpening.logLikelihood(policy, contexts, labels);
+      if (logLik > best) {
+        best = logLik;
+        bruteForce = pick;
+      }
+    }
+    assertThat(fitted).containsExactly(bruteForce);
+  }
+
   private static double[] productLaw() {
     double[] p = new double[8];
     for (int y = 0; y < 8; y++) {

@@ -31,7 +31,9 @@ public final class StatisticalProperty {
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
       "BMB-12/prm-polynomial-outcome-exponential",
       "SHP-01/monte-carlo-matches-exact-law",
-      "SHP-05/stopping-law-and-miss-rate");
+      "SHP-05/stopping-law-and-miss-rate",
+      "SHP-04/violations-at-most-rho",
+      "SHP-07/misidentifies-a-constant-fraction");
 
   /**
    * The outcome of one experiment under the rule.
