@@ -30,6 +30,10 @@ public final class StatisticalProperty {
       "BMB-11/queries-grow-as-q-to-minus-n",
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
       "BMB-12/prm-polynomial-outcome-exponential",
+      "SHP-01/monte-carlo-matches-exact-law",
+      "SHP-04/violations-at-most-rho",
+      "SHP-05/stopping-law-and-miss-rate",
+      "SHP-07/misidentifies-a-constant-fraction",
       "ACS-01/pass-at-b-frequencies",
       "ACS-03/outcome-pg-only-elicits",
       "ACS-03/process-pg-creates");
