@@ -1,5 +1,8 @@
 package org.pgbarrier.properties;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.QuantileInterval;
 import org.pgbarrier.properties.stats.SlopeInterval;
@@ -10,7 +13,8 @@ import org.pgbarrier.properties.stats.SlopeInterval;
  * QuantileInterval}, in log scale), and the set of slopes of lines through all boxes ({@link
  * SlopeInterval}). If the medians follow {@code C x^s} exactly, every box covers its median with
  * probability at least {@code 1 - a/J}, so (Bonferroni) {@code s} is in the set with probability
- * at least {@code 1 - a}; the rule rejects iff the predicted exponent is not in the set.
+ * at least {@code 1 - a}; the rule rejects iff the predicted exponent is not in the set. The
+ * decision carries the boxes as a log-log {@link Series} for the claims report.
  */
 final class MedianPowerLaw {
   private MedianPowerLaw() {}
@@ -20,25 +24,31 @@ final class MedianPowerLaw {
    * @param samples {@code samples[j]}: independent draws of the statistic at design point {@code j}
    * @param level the check's false-alarm share {@code a}
    * @param predicted the predicted exponent
-   * @param where what the abscissa and the design are, for the record
+   * @param where what the abscissa and the design are, for the record, starting {@code log x,}
+   *     where {@code x} names the design variable (it labels the figure's axis)
    * @return the decision: statistic = the chord slope through the first and last sample medians,
-   *     bound = the prediction
+   *     bound = the prediction; series = the median boxes against {@code exp(t)}
    */
   static Decision decide(
       double[] t, double[][] samples, double level, double predicted, String where) {
     int points = t.length;
     QuantileInterval[] boxes = new QuantileInterval[points];
+    List<Series.Point> figure = new ArrayList<>();
     StringBuilder detail = new StringBuilder("medians [boxes]:");
     for (int j = 0; j < points; j++) {
       QuantileInterval box = QuantileInterval.median(samples[j], level / points);
       boxes[j] = box.log();
       detail.append(' ').append(box);
+      figure.add(new Series.Point(Math.exp(t[j]), box.estimate(), box.lower(), box.upper()));
     }
     SlopeInterval slopes = SlopeInterval.through(t, boxes);
     double chord = (boxes[points - 1].estimate() - boxes[0].estimate()) / (t[points - 1] - t[0]);
     detail.append("; slope set ").append(slopes).append(", chord of the medians ")
         .append(String.format("%.4g", chord)).append(", predicted ").append(predicted)
         .append(" (abscissa ").append(where).append(')');
-    return new Decision(!slopes.contains(predicted), chord, predicted, detail.toString());
+    String axis = where.split(",", 2)[0].replaceFirst("^log ", "").trim();
+    String median = String.format("median (box level %.2g)", level / points);
+    Series series = new Series(axis, median, Series.Scale.LOG_LOG, figure, chord, predicted);
+    return new Decision(!slopes.contains(predicted), chord, predicted, detail.toString(), series);
   }
 }

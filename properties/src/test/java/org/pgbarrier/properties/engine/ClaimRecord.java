@@ -1,5 +1,6 @@
 package org.pgbarrier.properties.engine;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -24,10 +25,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param tries cases examined
  * @param elapsedMs wall time of the check including its mutant
  * @param replay a command that replays the reported case
+ * @param series the measured points of a scaling check (its figure in the report), or null
  */
 @JsonPropertyOrder({"id", "check", "title", "paper", "provenance", "verdict", "statistic",
     "bound", "rule", "false_alarm", "mutant_rejected", "mutant", "seed", "instance", "tries",
-    "elapsed_ms", "replay"})
+    "elapsed_ms", "replay", "series"})
 public record ClaimRecord(
     String id,
     String check,
@@ -45,4 +47,15 @@ public record ClaimRecord(
     String instance,
     int tries,
     @JsonProperty("elapsed_ms") long elapsedMs,
-    String replay) {}
+    String replay,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Series series) {
+
+  /** A record without a figure. */
+  public ClaimRecord(String id, String check, String title, String paper, String provenance,
+      String verdict, double statistic, double bound, String rule, double falseAlarm,
+      Boolean mutantRejected, String mutant, long seed, String instance, int tries,
+      long elapsedMs, String replay) {
+    this(id, check, title, paper, provenance, verdict, statistic, bound, rule, falseAlarm,
+        mutantRejected, mutant, seed, instance, tries, elapsedMs, replay, null);
+  }
+}

@@ -45,8 +45,16 @@ public final class StatisticalProperty {
    * @param statistic the measured value (e.g. the smallest p-value)
    * @param bound what it is compared with (e.g. the per-test level)
    * @param detail what was measured
+   * @param series the measured points of a scaling check, drawn in the claims report; null
+   *     where the check has no figure
    */
-  public record Decision(boolean rejects, double statistic, double bound, String detail) {}
+  public record Decision(
+      boolean rejects, double statistic, double bound, String detail, Series series) {
+    /** A decision without a figure. */
+    public Decision(boolean rejects, double statistic, double bound, String detail) {
+      this(rejects, statistic, bound, detail, null);
+    }
+  }
 
   private final Claim claim;
   private final String check;
@@ -117,7 +125,8 @@ public final class StatisticalProperty {
         decision.detail() + " || mutant: " + mutantDecision.detail(),
         1,
         System.currentTimeMillis() - start,
-        replay));
+        replay,
+        decision.series()));
     if (decision.rejects()) {
       throw new AssertionError(claim.id() + "/" + check + " REJECTED at false-alarm level "
           + alpha() + " (seed " + seed + "): " + decision.detail() + "\n  rule: " + rule
