@@ -24,6 +24,7 @@ import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
 import org.pgbarrier.properties.engine.ParameterSpace;
 import org.pgbarrier.properties.engine.Params;
+import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.QuantileInterval;
@@ -83,6 +84,7 @@ class BarrierProperties {
     double[] abscissa = new double[LENGTHS.length];
     QuantileInterval[] boxes = new QuantileInterval[LENGTHS.length];
     StringBuilder detail = new StringBuilder("median T_eps [box]:");
+    List<Series.Point> figure = new ArrayList<>();
     for (int j = 0; j < LENGTHS.length; j++) {
       int n = LENGTHS[j];
       long pointSeed = Seeds.derive(seed, j);
@@ -100,6 +102,7 @@ class BarrierProperties {
       QuantileInterval box = QuantileInterval.median(queries, a / LENGTHS.length);
       boxes[j] = box.log();
       detail.append(" N=").append(n).append(": ").append(box);
+      figure.add(new Series.Point(n, box.estimate(), box.lower(), box.upper()));
     }
     SlopeInterval slopes = SlopeInterval.through(abscissa, boxes);
     double target = Math.log(1 / Q);
@@ -108,7 +111,11 @@ class BarrierProperties {
         .append(String.format("%.4g", target));
     double statistic = slopes.isEmpty() ? Double.NaN
         : Math.max(slopes.lower(), Math.min(slopes.upper(), target));
-    return new Decision(rejects, statistic, target, detail.toString());
+    int last = LENGTHS.length - 1;
+    double chord = (boxes[last].estimate() - boxes[0].estimate()) / (abscissa[last] - abscissa[0]);
+    Series series = new Series("N", String.format("median T_eps (box level %.2g)",
+        a / LENGTHS.length), Series.Scale.LOG_LINEAR, figure, chord, target);
+    return new Decision(rejects, statistic, target, detail.toString(), series);
   }
 
   private static long outcomeQueries(
