@@ -30,6 +30,8 @@ public final class StatisticalProperty {
       "BMB-11/queries-grow-as-q-to-minus-n",
       "BMB-12/frozen-prm-cost-is-sum-of-inverses",
       "BMB-12/prm-polynomial-outcome-exponential",
+      "BMB-13/off-support-likelihood",
+      "BMB-13/process-lowers-test-error",
       "SHP-01/monte-carlo-matches-exact-law",
       "SHP-04/violations-at-most-rho",
       "SHP-05/stopping-law-and-miss-rate",
