@@ -2,25 +2,20 @@ package org.pgbarrier.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import org.pgbarrier.io.AtomicFiles;
 
 /**
  * Where a subcommand's text result goes: standard output, or a file that is replaced atomically.
  *
- * <p>A file is written to a hidden temporary file in the same directory, forced to disk, and then
- * renamed over the target ({@code ATOMIC_MOVE}), so the target never holds a partial result; the
- * temporary file is deleted on any failure. {@link #check} refuses an unusable target before any
- * work is done.
+ * <p>A file is replaced atomically ({@link AtomicFiles}), so the target never holds a partial
+ * result. {@link #check} refuses an unusable target before any work is done.
  */
 final class Output {
   /** Writes a result as text. */
@@ -28,8 +23,6 @@ final class Output {
   interface Content {
     void writeTo(Writer out) throws IOException;
   }
-
-  private static final int TEMP_ATTEMPTS = 100;
 
   /** The {@code --out} file, or {@code null} for standard output. */
   private final Path file;
@@ -78,38 +71,14 @@ final class Output {
       }
       return;
     }
-    Path temp = createTemp();
-    boolean moved = false;
     try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          Writer out = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8))) {
+      AtomicFiles.write(file, stream -> {
+        Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
         content.writeTo(out);
         out.flush();
-        channel.force(true);
-      }
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
-      }
-    }
-  }
-
-  /** A new empty file {@code .NAME.PID-I.tmp} beside the target, with the default permissions. */
-  private Path createTemp() throws IOException {
-    String prefix = "." + file.getFileName() + "." + ProcessHandle.current().pid() + "-";
-    for (int attempt = 0; ; attempt++) {
-      Path temp = directory().resolve(prefix + attempt + ".tmp");
-      try {
-        return Files.createFile(temp);
-      } catch (FileAlreadyExistsException e) {
-        if (attempt + 1 == TEMP_ATTEMPTS) {
-          throw e;
-        }
-      } catch (AccessDeniedException e) {
-        throw usage("directory " + directory() + " is not writable");
-      }
+      });
+    } catch (AccessDeniedException e) {
+      throw usage("directory " + directory() + " is not writable");
     }
   }
 

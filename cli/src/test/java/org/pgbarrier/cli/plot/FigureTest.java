@@ -1,0 +1,66 @@
+package org.pgbarrier.cli.plot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FigureTest {
+  private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+
+  @Test
+  void writesAPngAndAnSvgAndNothingElse(@TempDir Path dir) throws IOException {
+    Path[] files = new Figure("t", "x", "y")
+        .line("a", new double[] {1, 2, 3}, new double[] {1, 4, 9}, Palette.categorical(0))
+        .points(null, new double[] {1, 2}, new double[] {2, 3}, Color.BLACK)
+        .intervals(new double[] {1, 2}, new double[] {1, 2}, new double[] {3, 4}, Color.BLACK)
+        .histogram("h", new double[] {0, 1, 2}, new double[] {3, 5}, Palette.categorical(1))
+        .write(dir, "figure");
+
+    assertThat(files).containsExactly(dir.resolve("figure.png"), dir.resolve("figure.svg"));
+    byte[] png = Files.readAllBytes(files[0]);
+    assertThat(png).startsWith(PNG_SIGNATURE);
+    assertThat(new String(Files.readAllBytes(files[1]), StandardCharsets.UTF_8)).contains("<svg");
+    try (Stream<Path> listing = Files.list(dir)) {
+      assertThat(listing).containsExactlyInAnyOrder(files);
+    }
+  }
+
+  @Test
+  void drawsValuesBelowALogFloorAtTheFloor() throws IOException {
+    Figure figure = new Figure("t", "step", "likelihood").logX(1).logY(1e-30)
+        .line("underflowed", new double[] {0, 10, 100}, new double[] {0, 1e-300, 0.5}, Color.RED);
+
+    assertThat(figure.png()).startsWith(PNG_SIGNATURE);
+  }
+
+  @Test
+  void refusesNotANumberNamingTheIndex() {
+    Figure figure = new Figure("t", "x", "y");
+    assertThatThrownBy(() -> figure.line("a", new double[] {1, 2}, new double[] {1, Double.NaN},
+        Color.RED)).isInstanceOf(IllegalArgumentException.class).hasMessage(
+            "value NaN at index 1: a figure plots finite numbers");
+  }
+
+  @Test
+  void refusesSeriesOfUnequalLength() {
+    Figure figure = new Figure("t", "x", "y");
+    assertThatThrownBy(() -> figure.points("a", new double[] {1, 2}, new double[] {1}, Color.RED))
+        .hasMessage("y.length = 1: must equal x.length = 2");
+  }
+
+  @Test
+  void viridisRunsFromPurpleToYellowAndClamps() {
+    assertThat(Palette.viridis(0)).isEqualTo(new Color(0x440154));
+    assertThat(Palette.viridis(1)).isEqualTo(new Color(0xFDE725));
+    assertThat(Palette.viridis(-3)).isEqualTo(Palette.viridis(0));
+    assertThat(Palette.viridis(7)).isEqualTo(Palette.viridis(1));
+  }
+}
