@@ -14,7 +14,8 @@ import org.pgbarrier.Checks;
  * @param threshold {@code initial_likelihood_threshold}: with {@code THRESHOLD}, the samples of the
  *     pool whose base likelihood is below it ("off-support"), in (0, 1]
  * @param maxTracked {@code max_tracked_samples}: with {@code THRESHOLD}, at most this many of them
- *     (the first in pool order), at least 1
+ *     (when there are more, the lowest base likelihoods, as the authors' {@code
+ *     _select_low_likelihood_track_samples} keeps them), at least 1
  * @param histogramBins {@code base_likelihood_histogram_bins}: bins of the base-likelihood
  *     histogram, at least 1
  */
