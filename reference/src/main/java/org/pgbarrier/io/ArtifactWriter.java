@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -269,17 +268,9 @@ public final class ArtifactWriter {
     return json.close();
   }
 
-  /** Writes {@code text} (UTF-8) to a temporary file beside {@code target}, then renames it. */
+  /** Writes {@code text} (UTF-8) to {@code target} with {@link AtomicFiles}. */
   private static Path atomically(Path target, String text) throws IOException {
-    Path temp = Files.createTempFile(target.toAbsolutePath().getParent(),
-        "." + target.getFileName(), ".tmp");
-    try {
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
-          StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.write(target, text.getBytes(StandardCharsets.UTF_8));
     return target;
   }
 }
