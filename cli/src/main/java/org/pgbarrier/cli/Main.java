@@ -29,7 +29,13 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Reference implementation and verification suite for post-training with policy"
         + " gradients.",
-    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      EvalCommand.class,
+      RunCommand.class,
+      PlotCommand.class,
+      ReproduceCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Callable<Integer> {
   @Spec private CommandSpec spec;
 

@@ -83,7 +83,7 @@ public final class Figure {
   public Figure line(String label, double[] x, double[] y, Color colour) {
     XYSeries series = add(label, x, y, XYSeriesRenderStyle.Line);
     series.setMarker(SeriesMarkers.NONE).setLineColor(colour);
-    series.setLineWidth(1.6f);
+    series.setLineStyle(new BasicStroke(1.6f));
     return this;
   }
 

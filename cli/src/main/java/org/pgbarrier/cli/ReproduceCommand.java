@@ -1,0 +1,89 @@
+package org.pgbarrier.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pgbarrier.cli.plot.ExperimentFigures;
+import org.pgbarrier.experiment.PgResult;
+import org.pgbarrier.io.config.ConfigReader;
+import org.pgbarrier.io.config.ExperimentConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pgbarrier reproduce}: the authors' three experiments at their settings, the comparison
+ * figures, and a closing table.
+ */
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the authors' three experiments from CONFIGS/outcome_reward.yaml,"
+          + " process_reward.yaml and cdf_quantile.yaml (each into its output_dir), draws"
+          + " outcome against process into --out, and ends with a table: base and final test"
+          + " error, off-support samples and their average likelihood, wall time.",
+      "Exit codes: 0 ok, 2 bad arguments or config, 1 runtime failure."
+    })
+final class ReproduceCommand implements Callable<Integer> {
+  /** The configs, in the order they run. */
+  static final List<String> CONFIGS =
+      List.of("outcome_reward.yaml", "process_reward.yaml", "cdf_quantile.yaml");
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--configs", paramLabel = "DIR",
+      description = "the directory of the three configs (default: the configs/ folder beside the"
+          + " pgbarrier script)")
+  private Path configs;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/comparison",
+      description = "where the comparison figures go (default: ${DEFAULT-VALUE})")
+  private Path out;
+
+  @Option(names = "--quiet", description = "no progress bar on standard error")
+  private boolean quiet;
+
+  @Override
+  public Integer call() throws IOException {
+    Path directory = configs != null ? configs : Home.configs();
+    List<ExperimentConfig> read = new ArrayList<>();
+    for (String file : CONFIGS) {
+      read.add(ConfigReader.read(directory.resolve(file), List.of()));
+    }
+    for (ExperimentConfig config : read) {
+      ExperimentRun.outputDirectory(config.outputDir());
+    }
+    Path comparison = ExperimentRun.outputDirectory(out.toString());
+    List<ExperimentRun> runs = new ArrayList<>();
+    for (ExperimentConfig config : read) {
+      try (ProgressDisplay progress = quiet
+          ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+        runs.add(ExperimentRun.of(config, progress));
+      }
+    }
+    List<Path> figures = ExperimentFigures.compare(
+        pg(runs.get(0), "outcome"), pg(runs.get(1), "process"), comparison);
+    PrintWriter stdout = spec.commandLine().getOut();
+    Summary.print(stdout, runs);
+    for (ExperimentRun run : runs) {
+      stdout.println("wrote " + run.files().size() + " files into " + run.directory());
+    }
+    stdout.println("wrote " + figures.size() + " comparison figures into " + comparison);
+    return ExitCode.OK;
+  }
+
+  private static PgResult pg(ExperimentRun run, String expected) {
+    if (run.result() instanceof PgResult pg
+        && pg.settings().reward().name().equalsIgnoreCase(expected)) {
+      return pg;
+    }
+    throw new UsageException("the " + expected + "_reward config ran " + run.result().name()
+        + ": it must be an " + expected + "-reward experiment");
+  }
+}
