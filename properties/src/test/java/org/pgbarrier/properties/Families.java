@@ -49,12 +49,17 @@ final class Families {
   }
 
   static Instance<?> instance(Params p, long caseSeed) {
+    return instance(p.integer("family"), p, caseSeed);
+  }
+
+  /** The instance of {@code family} (1..4) with the other parameters of {@code p}. */
+  static Instance<?> instance(int family, Params p, long caseSeed) {
     long seed = Seeds.derive(caseSeed, 1);
     int k = p.integer("k");
     int n = p.integer("N");
     int contexts = p.integer("contexts");
     double margin = p.real("margin");
-    switch (p.integer("family")) {
+    switch (family) {
       case 1:
         return TabularInstances.generate(new TabularInstances.Spec(
             k, n, contexts, margin / Math.sqrt(contexts * n), 0.05, 0.9), seed);
@@ -69,7 +74,7 @@ final class Families {
             k, n, contexts, contexts, (n + 1) / 2, 0.3, 0.5,
             margin / Math.sqrt(2.0 * contexts * n)), seed);
       default:
-        throw new IllegalArgumentException("family = " + p.integer("family") + ": must be 1..4");
+        throw new IllegalArgumentException("family = " + family + ": must be 1..4");
     }
   }
 

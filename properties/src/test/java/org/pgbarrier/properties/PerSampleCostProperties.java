@@ -1,6 +1,8 @@
 package org.pgbarrier.properties;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -15,6 +17,7 @@ import org.pgbarrier.learn.OutcomePolicyGradient.PerSampleRun;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.BinomialTail;
@@ -206,6 +209,7 @@ class PerSampleCostProperties {
     static Decision decide(long seed, double a, Learner learner) {
       double[] logAlpha = new double[LENGTHS.length];
       QuantileInterval[] boxes = new QuantileInterval[LENGTHS.length];
+      List<Series.Point> figure = new ArrayList<>();
       StringBuilder detail = new StringBuilder();
       for (int j = 0; j < LENGTHS.length; j++) {
         Setting s = new Cell(LENGTHS[j], Q, EPS).setting(Seeds.derive(seed, j));
@@ -214,13 +218,16 @@ class PerSampleCostProperties {
         QuantileInterval median = QuantileInterval.median(t, a / LENGTHS.length);
         logAlpha[j] = Math.log(s.alpha());
         boxes[j] = median.log();
+        figure.add(point(s.alpha(), median));
         detail.append(String.format("%s median T %s (alpha T %.3g); ", s, median,
             s.alpha() * median.estimate()));
       }
       SlopeInterval slopes = SlopeInterval.through(logAlpha, boxes);
       double estimate = leastSquaresSlope(logAlpha, boxes);
       detail.append("slopes through the boxes ").append(slopes);
-      return new Decision(!slopes.contains(-1), estimate, -1, detail.toString());
+      Series series = new Series("alpha", String.format("median T at eps = %s (box level %.2g)",
+          EPS, a / LENGTHS.length), Series.Scale.LOG_LOG, figure, estimate, -1);
+      return new Decision(!slopes.contains(-1), estimate, -1, detail.toString(), series);
     }
   }
 
@@ -256,6 +263,7 @@ class PerSampleCostProperties {
     static Decision decide(long seed, double a, Learner learner) {
       double[] logEps = new double[EPS.length];
       QuantileInterval[] boxes = new QuantileInterval[EPS.length];
+      List<Series.Point> figure = new ArrayList<>();
       StringBuilder detail = new StringBuilder();
       for (int j = 0; j < EPS.length; j++) {
         Setting s = new Cell(1, 0.5, EPS[j]).setting(Seeds.derive(seed, j));
@@ -265,14 +273,18 @@ class PerSampleCostProperties {
         QuantileInterval median = QuantileInterval.median(after, a / EPS.length);
         logEps[j] = Math.log(EPS[j]);
         boxes[j] = median.log();
+        figure.add(point(EPS[j], median));
         detail.append(String.format("%s median T-T_first %s; ", s, median));
       }
       SlopeInterval slopes = SlopeInterval.through(logEps, boxes);
       double d = tolerance();
+      double estimate = leastSquaresSlope(logEps, boxes);
       detail.append("slopes through the boxes ").append(slopes)
           .append(String.format(", accepted [%.4g, %.4g]", -1 - d, -1 + d));
-      return new Decision(!slopes.meets(-1 - d, -1 + d), leastSquaresSlope(logEps, boxes), -1,
-          detail.toString());
+      Series series = new Series("eps", String.format("median T - T_first at alpha = 0.5 (box"
+          + " level %.2g)", a / EPS.length), Series.Scale.LOG_LOG, figure, estimate, -1);
+      return new Decision(!slopes.meets(-1 - d, -1 + d), estimate, -1, detail.toString(),
+          series);
     }
   }
 
@@ -312,6 +324,11 @@ class PerSampleCostProperties {
       return new Decision(smallAlphaLower > r || largeAlphaUpper < r, smallAlphaLower, r,
           detail.toString());
     }
+  }
+
+  /** A figure's point: the median at design value {@code x} with its interval. */
+  private static Series.Point point(double x, QuantileInterval median) {
+    return new Series.Point(x, median.estimate(), median.lower(), median.upper());
   }
 
   /** The least-squares slope through the box centres (the point estimates), for the record. */

@@ -1,6 +1,8 @@
 package org.pgbarrier.properties;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
@@ -14,6 +16,7 @@ import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.ProcessPolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.BinomialTail;
@@ -261,6 +264,9 @@ class ProcessRewardProperties {
     QuantileInterval[] prmBoxes = new QuantileInterval[PRM_LENGTHS.length];
     double[] ratioN = new double[RATIO_LENGTHS.length];
     QuantileInterval[] ratioBoxes = new QuantileInterval[RATIO_LENGTHS.length];
+    QuantileInterval[] outBoxes = new QuantileInterval[RATIO_LENGTHS.length];
+    List<Series.Point> prmFigure = new ArrayList<>();
+    List<Series.Point> outFigure = new ArrayList<>();
     StringBuilder detail = new StringBuilder("median queries [box]:");
     int r = 0;
     for (int j = 0; j < PRM_LENGTHS.length; j++) {
@@ -273,11 +279,14 @@ class ProcessRewardProperties {
       QuantileInterval prmBox = QuantileInterval.median(prm, boxLevel);
       logN[j] = Math.log(n);
       prmBoxes[j] = prmBox.log();
+      prmFigure.add(new Series.Point(n, prmBox.estimate(), prmBox.lower(), prmBox.upper()));
       detail.append(String.format(" N=%d PRM %s", n, prmBox));
       if (r < RATIO_LENGTHS.length && RATIO_LENGTHS[r] == n) {
         double[] out = replicates(Seeds.derive(lengthSeed, 1), rng -> outcomePg(inst, rng));
         QuantileInterval outBox = QuantileInterval.median(out, boxLevel);
+        outFigure.add(new Series.Point(n, outBox.estimate(), outBox.lower(), outBox.upper()));
         QuantileInterval lo = outBox.log();
+        outBoxes[r] = lo;
         QuantileInterval lp = prmBoxes[j];
         ratioN[r] = n;
         ratioBoxes[r] = new QuantileInterval(lo.lower() - lp.upper(),
@@ -293,7 +302,30 @@ class ProcessRewardProperties {
     detail.append(String.format(" (i) log-log slope set of T_PRM %s (reject if lower > 2);"
         + " (ii) slope set in N of log(T_out/T_PRM) %s (reject if upper < %.4f)", prmSlope,
         ratioSlope, RATIO_SLOPE));
-    return new Decision(excess > 0, excess, 0, detail.toString());
+    String box = String.format(" (box level %.2g)", boxLevel);
+    List<Series> figures = List.of(
+        new Series("N", "median PRM-PG queries" + box, Series.Scale.LOG_LOG, prmFigure,
+            leastSquaresSlope(logN, prmBoxes), 2),
+        new Series("N", "median outcome-PG queries" + box, Series.Scale.LOG_LINEAR, outFigure,
+            leastSquaresSlope(ratioN, outBoxes), Math.log(1 / Q)));
+    return new Decision(excess > 0, excess, 0, detail.toString(), figures);
+  }
+
+  /**
+   * The least-squares slope of the box centres (log medians) against {@code t}: the figure's
+   * fitted line, not part of the decision.
+   */
+  private static double leastSquaresSlope(double[] t, QuantileInterval[] logBoxes) {
+    double tBar = Arrays.stream(t).average().orElseThrow();
+    double yBar = Arrays.stream(logBoxes).mapToDouble(QuantileInterval::estimate).average()
+        .orElseThrow();
+    double num = 0;
+    double den = 0;
+    for (int j = 0; j < t.length; j++) {
+      num += (t[j] - tBar) * (logBoxes[j].estimate() - yBar);
+      den += (t[j] - tBar) * (t[j] - tBar);
+    }
+    return num / den;
   }
 
   /** Queries of {@link #REPLICATES} independent runs, run {@code i} on stream {@code i}. */

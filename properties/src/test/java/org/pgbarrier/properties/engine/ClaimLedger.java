@@ -1,8 +1,10 @@
 package org.pgbarrier.properties.engine;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,14 +14,26 @@ import java.nio.file.StandardCopyOption;
 import java.util.stream.Stream;
 
 /**
- * Writes {@code claims.json}: every check's {@link ClaimRecord}. Each record is kept in {@code
- * records/ID__check.json} (a rerun replaces its own record), and {@code claims.json} is
- * rebuilt from them, sorted by id and check, after every record; both are written to a temporary
- * file and moved into place, so a reader never sees a half-written file.
+ * Writes {@code claims.json}: every check's {@link ClaimRecord} of this run. Each record is kept
+ * in {@code records/ID__check.json} with the run that wrote it (a rerun replaces its own record),
+ * and {@code claims.json} is rebuilt after every record from the records of the current run
+ * only, sorted by id and check: a record left by an earlier run (a check since renamed or
+ * removed, or one this run did not select) never reaches the report, even without {@code mvn
+ * clean}. Both files are written to a temporary file and moved into place, so a reader never sees
+ * a half-written file.
+ *
+ * <p>The run is the test JVM: Surefire runs the suite in one forked JVM (its default {@code
+ * forkCount = 1}), whose launcher session writes the report ({@code
+ * report.ClaimsReportListener}).
  */
 public final class ClaimLedger {
+  /** The field of a stored record naming the run that wrote it. */
+  public static final String RUN_FIELD = "run";
+
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String RUN =
+      ProcessHandle.current().pid() + "@" + System.currentTimeMillis();
 
   private ClaimLedger() {}
 
@@ -28,22 +42,40 @@ public final class ClaimLedger {
     return Paths.get(System.getProperty("pgbarrier.claims.dir", "target/claims"));
   }
 
-  /** Stores {@code record} and rebuilds {@code claims.json}. */
-  public static synchronized void record(ClaimRecord record) {
+  /** This run's id: the test JVM's process id and the time its ledger was first used. */
+  public static String run() {
+    return RUN;
+  }
+
+  /** Stores {@code record} as a record of this run and rebuilds {@code claims.json}. */
+  public static void record(ClaimRecord record) {
+    record(directory(), RUN, record);
+  }
+
+  /**
+   * Stores {@code record} in {@code dir/records} as a record of {@code run} and rebuilds {@code
+   * dir/claims.json} from the records of {@code run}.
+   */
+  public static synchronized void record(Path dir, String run, ClaimRecord record) {
     try {
-      Path records = directory().resolve("records");
+      Path records = dir.resolve("records");
       Files.createDirectories(records);
       String name = (record.id() + "__" + record.check()).replaceAll("[^A-Za-z0-9_.-]", "_");
-      writeAtomically(records.resolve(name + ".json"), JSON.writeValueAsBytes(record));
+      ObjectNode stored = JSON.valueToTree(record);
+      stored.put(RUN_FIELD, run);
+      writeAtomically(records.resolve(name + ".json"), JSON.writeValueAsBytes(stored));
       ArrayNode all = JSON.createArrayNode();
       try (Stream<Path> files = Files.list(records)) {
         for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          all.add(JSON.readTree(p.toFile()));
+          JsonNode r = JSON.readTree(p.toFile());
+          if (run.equals(r.path(RUN_FIELD).asText())) {
+            all.add(r);
+          }
         }
       }
-      writeAtomically(directory().resolve("claims.json"), JSON.writeValueAsBytes(all));
+      writeAtomically(dir.resolve("claims.json"), JSON.writeValueAsBytes(all));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the claims ledger in " + directory(), e);
+      throw new UncheckedIOException("cannot write the claims ledger in " + dir, e);
     }
   }
 

@@ -3,6 +3,7 @@ package org.pgbarrier.properties.engine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 
 /**
  * One entry of {@code properties/target/claims/claims.json}: the outcome of one check of one
@@ -13,7 +14,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param title claim title
  * @param paper arXiv id
  * @param provenance SOURCE, RECONSTRUCTED or CONJECTURE
- * @param verdict PASS or FAIL
+ * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample: {@link
+ *     ExactProperty#REFUTED})
  * @param statistic the worst observed statistic (or the failing one)
  * @param bound what it was held to
  * @param rule the decision rule in words
@@ -25,11 +27,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param tries cases examined
  * @param elapsedMs wall time of the check including its mutant
  * @param replay a command that replays the reported case
- * @param series the measured points of a scaling check (its figure in the report), or null
+ * @param figures the measured points of a scaling check, one {@link Series} per figure in the
+ *     report; empty (and left out of the JSON) for a check without figures
  */
 @JsonPropertyOrder({"id", "check", "title", "paper", "provenance", "verdict", "statistic",
     "bound", "rule", "false_alarm", "mutant_rejected", "mutant", "seed", "instance", "tries",
-    "elapsed_ms", "replay", "series"})
+    "elapsed_ms", "replay", "figures"})
 public record ClaimRecord(
     String id,
     String check,
@@ -48,7 +51,10 @@ public record ClaimRecord(
     int tries,
     @JsonProperty("elapsed_ms") long elapsedMs,
     String replay,
-    @JsonInclude(JsonInclude.Include.NON_NULL) Series series) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Series> figures) {
+  public ClaimRecord {
+    figures = figures == null ? List.of() : List.copyOf(figures);
+  }
 
   /** A record without a figure. */
   public ClaimRecord(String id, String check, String title, String paper, String provenance,
@@ -56,6 +62,6 @@ public record ClaimRecord(
       Boolean mutantRejected, String mutant, long seed, String instance, int tries,
       long elapsedMs, String replay) {
     this(id, check, title, paper, provenance, verdict, statistic, bound, rule, falseAlarm,
-        mutantRejected, mutant, seed, instance, tries, elapsedMs, replay, null);
+        mutantRejected, mutant, seed, instance, tries, elapsedMs, replay, List.of());
   }
 }

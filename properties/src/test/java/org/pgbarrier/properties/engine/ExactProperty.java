@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.pgbarrier.bounds.Claim;
 import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.bounds.Provenance;
 import org.pgbarrier.random.Seeds;
 
 /**
@@ -18,9 +19,20 @@ import org.pgbarrier.random.Seeds;
  * observed value against the bound, and a command that replays just that case. Every run is
  * recorded in the {@link ClaimLedger}; a decision that involves no randomness has false-alarm
  * probability 0.
+ *
+ * <p>A claim of provenance {@link Provenance#CONJECTURE} is a question, not a promise: every case
+ * is examined, the first failing one is shrunk, and the outcome is recorded as {@value #REFUTED}
+ * with the shrunk counterexample, the number of failing cases and the replay command, without
+ * failing the build. If no case fails, the record says it held on every case examined. Either
+ * way the mutant twin must be rejected, or the check fails as toothless.
  */
 public final class ExactProperty {
   private static final int MAX_SHRINK_EVALUATIONS = 400;
+  /**
+   * The verdict of a {@link Provenance#CONJECTURE} with a counterexample: a finding, recorded with
+   * the shrunk case and its replay command, that does not fail the build.
+   */
+  public static final String REFUTED = "REFUTED";
 
   private final Claim claim;
   private final String check;
@@ -92,18 +104,25 @@ public final class ExactProperty {
     Observation worst = null;
     Params worstParams = null;
     long worstSeed = 0;
+    boolean conjecture = claim.provenance() == Provenance.CONJECTURE;
     Failure failure = null;
-    for (int t = 0; t < tries && failure == null; t++) {
+    int failing = 0;
+    int examined = 0;
+    for (int t = 0; t < tries && (failure == null || conjecture); t++) {
       long caseSeed = Seeds.derive(checkSeed, t);
       Params params = space.sample(Seeds.stream(caseSeed, 0));
       Observation obs = run(real, params, caseSeed);
+      examined++;
       if (worst == null || obs.worse(worst) == obs) {
         worst = obs;
         worstParams = params;
         worstSeed = caseSeed;
       }
       if (!obs.holds()) {
-        failure = shrink(real, params, caseSeed, obs);
+        failing++;
+        if (failure == null) {
+          failure = shrink(real, params, caseSeed, obs);
+        }
       }
     }
     Boolean mutantRejected = mutant == null ? null : mutantRejected(checkSeed);
@@ -112,13 +131,18 @@ public final class ExactProperty {
     long reportedSeed = failure != null ? failure.seed : worstSeed;
     String replayCommand = replayCommandPrefix + "-Dpgbarrier.replay='" + claim.id() + "/" + check
         + "@" + reportedSeed + "@" + reportedParams + "'";
+    String instance = reportedParams + " case-seed=" + reportedSeed + " :: " + reported.detail();
+    if (failure != null && conjecture) {
+      instance = "counterexample " + instance + " (shrunk from " + failure.original
+          + "; fails on " + failing + " of " + examined + " cases)";
+    }
     ledger.accept(new ClaimRecord(
         claim.id(),
         check,
         claim.title(),
         claim.paper().arxiv(),
         claim.provenance().name(),
-        failure == null ? "PASS" : "FAIL",
+        failure == null ? "PASS" : conjecture ? REFUTED : "FAIL",
         reported.statistic(),
         reported.bound(),
         rule + " on all of " + tries + " cases",
@@ -126,11 +150,11 @@ public final class ExactProperty {
         mutantRejected,
         mutantDescription,
         checkSeed,
-        reportedParams + " case-seed=" + reportedSeed + " :: " + reported.detail(),
-        tries,
+        instance,
+        examined,
         System.currentTimeMillis() - start,
         replayCommand));
-    if (failure != null) {
+    if (failure != null && !conjecture) {
       throw new AssertionError(claim.id() + "/" + check + " FAILED: " + claim.title() + " ["
           + claim.provenance() + ", " + claim.paper().arxiv() + "]\n"
           + "  rule: " + rule + "\n"

@@ -44,6 +44,29 @@ class ExactPropertyTest {
   }
 
   @Test
+  void aConjectureWithACounterexampleIsRecordedAsRefutedWithoutFailingTheBuild() {
+    ExactProperty.of("BMB-14", "engine-self-test")
+        .over(space())
+        .tries(200)
+        .rule("k < 7 or N < 3")
+        .check(ExactPropertyTest::kTimesN)
+        .mutant("bound scaled down", (p, s) -> Observation.atMost(p.integer("k"), 1, "k"))
+        .recordTo(records::add)
+        .verify();
+    assertThat(records).singleElement().satisfies(r -> {
+      assertThat(r.verdict()).isEqualTo(ExactProperty.REFUTED);
+      assertThat(r.provenance()).isEqualTo("CONJECTURE");
+      assertThat(r.instance()).startsWith("counterexample k=7,N=3,gamma=0.01 case-seed=")
+          .containsPattern(
+              "\\(shrunk from k=\\d+,N=\\d+,gamma=[0-9.]+; fails on \\d+ of 200 cases\\)$");
+      assertThat(r.tries()).isEqualTo(200);
+      assertThat(r.mutantRejected()).isTrue();
+      assertThat(r.replay()).contains("-Dpgbarrier.replay='BMB-14/engine-self-test@")
+          .contains("@k=7,N=3,gamma=0.01'");
+    });
+  }
+
+  @Test
   void aMutantThatPassesEveryCaseFailsTheCheckAsToothless() {
     ExactProperty property = ExactProperty.of("BMB-01", "engine-self-test")
         .over(space())

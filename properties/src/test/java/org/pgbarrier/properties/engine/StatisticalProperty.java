@@ -47,14 +47,24 @@ public final class StatisticalProperty {
    * @param statistic the measured value (e.g. the smallest p-value)
    * @param bound what it is compared with (e.g. the per-test level)
    * @param detail what was measured
-   * @param series the measured points of a scaling check, drawn in the claims report; null
-   *     where the check has no figure
+   * @param figures the measured points of a scaling check, one {@link Series} per figure drawn
+   *     in the claims report; empty where the check has no figure
    */
   public record Decision(
-      boolean rejects, double statistic, double bound, String detail, Series series) {
+      boolean rejects, double statistic, double bound, String detail, List<Series> figures) {
+    public Decision {
+      figures = List.copyOf(figures);
+    }
+
     /** A decision without a figure. */
     public Decision(boolean rejects, double statistic, double bound, String detail) {
-      this(rejects, statistic, bound, detail, null);
+      this(rejects, statistic, bound, detail, List.of());
+    }
+
+    /** A decision with one figure. */
+    public Decision(
+        boolean rejects, double statistic, double bound, String detail, Series series) {
+      this(rejects, statistic, bound, detail, List.of(series));
     }
   }
 
@@ -128,7 +138,7 @@ public final class StatisticalProperty {
         1,
         System.currentTimeMillis() - start,
         replay,
-        decision.series()));
+        decision.figures()));
     if (decision.rejects()) {
       throw new AssertionError(claim.id() + "/" + check + " REJECTED at false-alarm level "
           + alpha() + " (seed " + seed + "): " + decision.detail() + "\n  rule: " + rule

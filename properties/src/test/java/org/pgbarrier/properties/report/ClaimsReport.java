@@ -2,6 +2,7 @@ package org.pgbarrier.properties.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pgbarrier.bounds.Claim;
+import org.pgbarrier.properties.engine.ClaimLedger;
 
 /**
  * What the claims report shows: every registered claim, in registration order, with one {@link
@@ -38,7 +40,7 @@ public record ClaimsReport(
    * @param record the check's entry of {@code claims.json}, or null
    */
   public record Row(String check, JsonNode record) {
-    /** PASS, FAIL or NOT RUN. */
+    /** PASS, FAIL, REFUTED (a conjecture with a counterexample) or NOT RUN. */
     public String verdict() {
       return record == null ? "NOT RUN" : record.path("verdict").asText("?");
     }
@@ -76,10 +78,24 @@ public record ClaimsReport(
       return record == null || record.path(field).isNull() ? "" : record.path(field).asText("");
     }
 
-    /** The figure's series, or null. */
-    public JsonNode series() {
-      JsonNode s = record == null ? null : record.get("series");
-      return s == null || s.isNull() ? null : s;
+    /** The check's figures (each a {@code Series} of claims.json), empty if none. */
+    public List<JsonNode> figures() {
+      List<JsonNode> out = new ArrayList<>();
+      if (record != null) {
+        record.path("figures").forEach(out::add);
+      }
+      return out;
+    }
+
+    /**
+     * The measured case without the mutant's part: for an exact check the reported (worst or
+     * shrunk failing) case, its parameters and case seed; for a statistical check the design
+     * points and what was measured there.
+     */
+    public String instance() {
+      String full = text("instance");
+      int mutant = full.indexOf(" || mutant: ");
+      return mutant < 0 ? full : full.substring(0, mutant);
     }
 
     private double number(String field) {
@@ -149,12 +165,26 @@ public record ClaimsReport(
     }
   }
 
+  /**
+   * The records of {@code claimsJson} written by {@code run} ({@link ClaimLedger#run()}): a
+   * claims.json left by an earlier run, when this run recorded nothing, contributes nothing.
+   */
+  public static JsonNode read(Path claimsJson, String run) {
+    ArrayNode current = JSON.createArrayNode();
+    for (JsonNode r : read(claimsJson)) {
+      if (run.equals(r.path(ClaimLedger.RUN_FIELD).asText())) {
+        current.add(r);
+      }
+    }
+    return current;
+  }
+
   /** Every row of every section. */
   public List<Row> rows() {
     return sections.stream().flatMap(s -> s.rows().stream()).toList();
   }
 
-  /** How many rows have this verdict (PASS, FAIL, NOT RUN). */
+  /** How many rows have this verdict (PASS, FAIL, REFUTED, NOT RUN). */
   public long count(String verdict) {
     return rows().stream().filter(r -> r.verdict().equals(verdict)).count();
   }
@@ -171,10 +201,11 @@ public record ClaimsReport(
 
   /** The one-line total. */
   public String total() {
-    return String.format("%d claims, %d checks: %d PASS, %d FAIL, %d NOT RUN; mutants %d"
-            + " rejected, %d NOT REJECTED, %d checks with NO MUTANT", sections.size(),
-        rows().size(), count("PASS"), count("FAIL"), count("NOT RUN"), mutants("rejected"),
-        mutants("NOT REJECTED"), mutants("NO MUTANT"));
+    return String.format("%d claims, %d checks: %d PASS, %d FAIL, %d REFUTED (conjectures with a"
+            + " counterexample), %d NOT RUN; mutants %d rejected, %d NOT REJECTED, %d checks with"
+            + " NO MUTANT", sections.size(), rows().size(), count("PASS"), count("FAIL"),
+        count("REFUTED"), count("NOT RUN"), mutants("rejected"), mutants("NOT REJECTED"),
+        mutants("NO MUTANT"));
   }
 
   /** The budget sentence of the header. */

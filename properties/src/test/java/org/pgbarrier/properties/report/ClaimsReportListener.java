@@ -15,7 +15,8 @@ import org.pgbarrier.properties.stats.FalseAlarmBudget;
  * build through its test). Registered via {@code
  * META-INF/services/org.junit.platform.launcher.LauncherSessionListener} on the test classpath;
  * Surefire 3.5.4 and later open one session per test JVM. A problem writing the report is printed,
- * never thrown: it must not mask the tests' own verdicts. Under the {@code soak} profile it also
+ * never thrown: it must not mask the tests' own verdicts. Only the records of this run ({@link
+ * ClaimLedger#run()}) are reported. Under the {@code soak} profile it also
  * tallies the runs so far ({@link #SOAK_DIR}).
  */
 public final class ClaimsReportListener implements LauncherSessionListener {
@@ -30,7 +31,8 @@ public final class ClaimsReportListener implements LauncherSessionListener {
     try {
       ClaimsReport report = ReportWriter.write(ClaimLedger.directory(), ClaimRegistry.all(),
           StatisticalProperty.SUITE_CHECKS,
-          FalseAlarmBudget.suite(StatisticalProperty.SUITE_CHECKS).total(), Suite.masterSeed());
+          FalseAlarmBudget.suite(StatisticalProperty.SUITE_CHECKS).total(), Suite.masterSeed(),
+          ClaimLedger.run());
       System.out.print(ConsoleSummary.render(report));
       System.out.println("  report: " + ClaimLedger.directory().toAbsolutePath()
           .resolve("report.html"));

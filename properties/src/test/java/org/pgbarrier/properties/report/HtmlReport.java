@@ -2,14 +2,17 @@ package org.pgbarrier.properties.report;
 
 import static org.pgbarrier.properties.report.ClaimsReport.num;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.pgbarrier.bounds.Claim;
 import org.pgbarrier.properties.report.ClaimsReport.Row;
 import org.pgbarrier.properties.report.ClaimsReport.Section;
 
 /**
  * {@code report.html}: the same content as {@link MarkdownReport}, self-contained (inline CSS,
- * figures as inline {@link SvgFigure SVG}, no external asset), written as well-formed XHTML. A
- * failed check, a mutant not rejected and a check without a mutant are highlighted.
+ * figures as inline {@link SvgFigure SVG}, no external asset), written as well-formed XHTML. In
+ * the table the claim's paper, provenance and statement span its checks' rows, the statement and
+ * long instance and rule texts expand on a click ({@code details}). A failed check, a refuted
+ * conjecture, a mutant not rejected and a check without a mutant are highlighted.
  */
 public final class HtmlReport {
   private static final String CSS = """
@@ -18,7 +21,8 @@ public final class HtmlReport {
       table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;\
       text-align:left;vertical-align:top}th{background:#f0f0f0}
       .PASS{background:#dff5df}.FAIL{background:#f8c9c9;font-weight:bold}\
-      .NOTRUN{background:#eee;color:#666}
+      .REFUTED{background:#e6d4ff;font-weight:bold}.NOTRUN{background:#eee;color:#666}
+      summary{cursor:pointer}details[open] summary{color:#666}
       .nomutant,.notrejected{background:#ffe3a3;font-weight:bold}
       .prov{font-size:12px;padding:1px 5px;border:1px solid #888;border-radius:3px}
       .CONJECTURE{background:#efe0ff}.RECONSTRUCTED{background:#fff4d6}.SOURCE{background:#dff0ff}
@@ -40,20 +44,30 @@ public final class HtmlReport {
     h.append("<li>").append(escape(report.budget())).append("</li>");
     h.append("<li>total: ").append(escape(report.total())).append("</li></ul>\n");
     h.append("<table><tr><th>id/check</th><th>paper, locus</th><th>provenance</th>"
-        + "<th>statement</th><th>verdict</th><th>statistic vs bound</th><th>false alarm</th>"
-        + "<th>mutant</th><th>seed</th><th>time (ms)</th></tr>\n");
+        + "<th>statement</th><th>instance (family, sizes)</th><th>decision rule</th>"
+        + "<th>false alarm</th><th>statistic vs bound</th><th>verdict</th><th>mutant</th>"
+        + "<th>seed</th><th>time (ms)</th></tr>\n");
     for (Section s : report.sections()) {
       Claim c = s.claim();
+      boolean first = true;
       for (Row r : s.rows()) {
-        h.append("<tr><td><a href=\"#").append(anchor(c.id(), r.check())).append("\">")
-            .append(c.id()).append('/').append(escape(r.check())).append("</a></td><td>")
-            .append(c.paper().arxiv()).append(", ").append(escape(c.locus())).append("</td><td>")
-            .append(provenance(c)).append("</td><td>").append(escape(c.title()))
-            .append("</td>").append(verdictCell(r)).append("<td>")
+        h.append("<tr><td><a href=\"#").append(MarkdownReport.anchor(c.id(), r.check()))
+            .append("\">").append(c.id()).append('/').append(escape(r.check())).append("</a></td>");
+        if (first) {
+          String span = "<td rowspan=\"" + s.rows().size() + "\">";
+          h.append(span).append(c.paper().arxiv()).append(", ").append(escape(c.locus()))
+              .append("</td>").append(span).append(provenance(c)).append("</td>").append(span)
+              .append("<details><summary>").append(escape(c.title())).append("</summary>")
+              .append(escape(c.statement())).append("</details></td>");
+          first = false;
+        }
+        h.append("<td>").append(r.ran() ? expandable(r.instance()) : "-").append("</td><td>")
+            .append(r.ran() ? expandable(r.text("rule")) : "-").append("</td><td>")
+            .append(r.ran() ? num(r.falseAlarm()) : "-").append("</td><td>")
             .append(r.ran() ? num(r.statistic()) + " vs " + num(r.bound()) : "-")
-            .append("</td><td>").append(r.ran() ? num(r.falseAlarm()) : "-").append("</td>")
-            .append(mutantCell(r)).append("<td>").append(escape(r.text("seed")))
-            .append("</td><td>").append(escape(r.text("elapsed_ms"))).append("</td></tr>\n");
+            .append("</td>").append(verdictCell(c, r)).append(mutantCell(r)).append("<td>")
+            .append(escape(r.text("seed"))).append("</td><td>")
+            .append(escape(r.text("elapsed_ms"))).append("</td></tr>\n");
       }
     }
     h.append("</table>\n");
@@ -65,7 +79,8 @@ public final class HtmlReport {
           .append(' ').append(c.paper().arxiv()).append(", ").append(escape(c.locus()))
           .append("</p><blockquote>").append(escape(c.statement())).append("</blockquote>\n");
       for (Row r : s.rows()) {
-        h.append("<div class=\"check\" id=\"").append(anchor(c.id(), r.check())).append("\"><h3>")
+        h.append("<div class=\"check\" id=\"").append(MarkdownReport.anchor(c.id(), r.check()))
+            .append("\"><h3>")
             .append(c.id()).append('/').append(escape(r.check())).append(": <span class=\"")
             .append(r.verdict().replace(" ", "")).append("\">").append(r.verdict())
             .append("</span></h3>");
@@ -83,8 +98,8 @@ public final class HtmlReport {
             .append(escape(r.text("tries"))).append(" case(s), ")
             .append(escape(r.text("elapsed_ms"))).append(" ms</li><li>replay: <code>")
             .append(escape(r.text("replay"))).append("</code></li></ul>");
-        if (r.series() != null) {
-          h.append(SvgFigure.render(r.series(), "fig" + figure++));
+        for (JsonNode f : r.figures()) {
+          h.append(SvgFigure.render(f, "fig" + figure++));
         }
         h.append("</div>\n");
       }
@@ -111,16 +126,22 @@ public final class HtmlReport {
     return out.toString();
   }
 
-  private static String anchor(String id, String check) {
-    return (id + "-" + check).toLowerCase().replaceAll("[^a-z0-9-]", "-");
-  }
-
   private static String provenance(Claim c) {
     return "<span class=\"prov " + c.provenance() + "\">" + c.provenance() + "</span>";
   }
 
-  private static String verdictCell(Row r) {
-    return "<td class=\"" + r.verdict().replace(" ", "") + "\">" + r.verdict() + "</td>";
+  private static String verdictCell(Claim c, Row r) {
+    String text = MarkdownReport.verdict(c, r).replace("**", "");
+    return "<td class=\"" + r.verdict().replace(" ", "") + "\">" + escape(text) + "</td>";
+  }
+
+  /** Short text as is; longer text as its {@link MarkdownReport#brief} opening, expandable. */
+  private static String expandable(String text) {
+    String brief = MarkdownReport.brief(text);
+    if (brief.equals(text)) {
+      return escape(text);
+    }
+    return "<details><summary>" + escape(brief) + "</summary>" + escape(text) + "</details>";
   }
 
   private static String mutantCell(Row r) {

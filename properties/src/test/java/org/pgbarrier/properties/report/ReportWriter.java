@@ -14,13 +14,14 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
-   * Reads {@code dir/claims.json} (absent: nothing ran), writes both reports into {@code dir}
-   * (each to a temporary file moved into place) and returns the report.
+   * Reads the records of {@code run} in {@code dir/claims.json} (absent: nothing ran), writes
+   * both reports into {@code dir} (each to a temporary file moved into place) and returns the
+   * report.
    */
   public static ClaimsReport write(Path dir, List<Claim> registered,
-      List<String> statisticalChecks, double budgetTotal, long masterSeed) {
+      List<String> statisticalChecks, double budgetTotal, long masterSeed, String run) {
     ClaimsReport report = ClaimsReport.of(registered, statisticalChecks, budgetTotal, masterSeed,
-        ClaimsReport.read(dir.resolve("claims.json")));
+        ClaimsReport.read(dir.resolve("claims.json"), run));
     try {
       Files.createDirectories(dir);
       writeAtomically(dir.resolve("report.md"), MarkdownReport.render(report));
