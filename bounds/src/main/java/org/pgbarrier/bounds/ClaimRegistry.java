@@ -196,8 +196,12 @@ public final class ClaimRegistry {
         CONJECTURE,
         "Along supervised pre-training (E1) the likelihood quantile curve of the target moves"
             + " monotonically: for each level eps, lq(eps) of a later checkpoint is at least that of"
-            + " an earlier one. Not stated in the sources; recorded as holding on the instances"
-            + " examined, or with a shrunk counterexample."));
+            + " an earlier one. Not stated in the sources. Finding: false in general, when contexts"
+            + " share features, even under exact full-batch gradient ascent (a step on one context"
+            + " lowers another's likelihood; shrunk counterexamples in the report); it holds when"
+            + " no two (context, position) states share a feature (G1, G4), for any batch and any"
+            + " sign-preserving coordinate-wise step such as SGD or Adagrad, since each state's"
+            + " likelihood then moves only through its own gradient."));
     register(new Claim(
         "SHP-01",
         "Exact law of best-of-N",
