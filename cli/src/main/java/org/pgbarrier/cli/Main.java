@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     description = "Reference implementation and verification suite for post-training with policy"
         + " gradients.",
-    subcommands = {EvalCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {EvalCommand.class, SharpenCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
