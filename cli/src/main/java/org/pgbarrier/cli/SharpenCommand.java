@@ -101,7 +101,8 @@ final class SharpenCommand implements Callable<Integer> {
   private double level;
 
   @Option(names = {"-o", "--out"}, defaultValue = "outputs/sharpen", paramLabel = "DIR",
-      description = "output directory, created if its parent exists (default: ${DEFAULT-VALUE})")
+      description = "output directory, created if its parent exists; the default is created with"
+          + " its parent (default: ${DEFAULT-VALUE})")
   private Path out;
 
   @Override
@@ -157,9 +158,17 @@ final class SharpenCommand implements Callable<Integer> {
         budget, maxBudget, confidence, level);
   }
 
-  /** The output directory: an existing writable directory, or created in an existing parent. */
+  /**
+   * The output directory: an existing writable directory, or created in an existing parent. The
+   * default, {@code outputs/sharpen}, is created with its parent {@code outputs/}, so that the
+   * command works as is in a fresh clone.
+   */
   private Path outputDirectory() throws IOException {
     Path dir = out.toAbsolutePath().normalize();
+    if (!spec.commandLine().getParseResult().hasMatchedOption("--out") && dir.getParent() != null
+        && !Files.exists(dir.getParent())) {
+      Files.createDirectories(dir.getParent());
+    }
     if (Files.exists(dir)) {
       require(Files.isDirectory(dir), "--out " + out + ": is not a directory");
     } else {
