@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       RunCommand.class,
       PlotCommand.class,
       ReproduceCommand.class,
+      SharpenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Callable<Integer> {

@@ -15,13 +15,14 @@ import org.pgbarrier.properties.stats.GoodnessOfFit;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
 import org.pgbarrier.sharpen.CoverageCoefficient;
+import org.pgbarrier.sharpen.DpoSharpening;
 import org.pgbarrier.sharpen.Laws;
 import org.pgbarrier.sharpen.RlhfSharpening;
 import org.pgbarrier.sharpen.TabularAutoregressivePolicy;
 
 /**
  * SHP-01, SHP-02, SHP-03, SHP-06 and SHP-08: best-of-N, Prop. C.1, Prop. 3.1, the
- * RLHF-sharpening optimum and coverage at a budget, for arXiv 2412.01951, on small finite response sets where every law is enumerable.
+ * RLHF-sharpening optimum (and its DPO-style regression on pairs) and coverage at a budget, for arXiv 2412.01951, on small finite response sets where every law is enumerable.
  */
 class SharpeningProperties {
   private static final int TRIES = 300;
@@ -113,6 +114,23 @@ class SharpeningProperties {
         .check(rlhfLimit(RlhfSharpening::optimum))
         .mutant("exponent 1 + beta (temperature misread)",
             rlhfLimit((p, beta) -> powerLaw(p, 1 + beta)))
+        .verify();
+  }
+
+  @Test
+  void dpoRegressionOnPairsRecoversTheClosedFormOptimum() {
+    ExactProperty.of("SHP-06", "dpo-regression-recovers-optimum")
+        .over(rlhfSpace().integer("pairs", 0, 30))
+        .tries(TRIES)
+        .rule("the squared-loss regression of Eq. (8) in the tabular class: on population pairs"
+            + " (pairs = 0, weights p(y) p(y')) max_y |pi_hat(y) - pi*_beta(y)| <= 1e-10 pi*_beta(y)"
+            + " and pi_hat(y) = 0 iff p(y) = 0; on n = pairs sampled pairs, within every"
+            + " connected component of the observed pairs |log(pi_hat(y)/pi_hat(y')) -"
+            + " (1+1/beta) log(p(y)/p(y'))| <= 1e-9 (theory notes T9) and the loss at pi_hat <="
+            + " 1e-18 n")
+        .check(dpoRecovers(DpoSharpening::fit))
+        .mutant("the log-ratio terms without their beta factor (the regression run at beta = 1)",
+            dpoRecovers((p, pairs, beta) -> DpoSharpening.fit(p, pairs, 1.0)))
         .verify();
   }
 
@@ -424,6 +442,84 @@ class SharpeningProperties {
       out[y] /= total;
     }
     return out;
+  }
+
+  /** A tabular DPO fit under test: base law, pair weights, beta. */
+  @FunctionalInterface
+  private interface DpoFit {
+    double[] fit(double[] base, double[][] pairs, double beta);
+  }
+
+  private static Check dpoRecovers(DpoFit fitUnderTest) {
+    return (params, seed) -> {
+      SplittableRandom rng = Seeds.stream(seed, 1);
+      double[] p = randomLaw(params, rng);
+      double beta = params.real("beta");
+      int n = params.integer("pairs");
+      double[][] pairs = n == 0
+          ? DpoSharpening.populationPairs(p) : DpoSharpening.samplePairs(p, n, rng);
+      double[] fitted = fitUnderTest.fit(p, pairs, beta);
+      double error = n == 0 ? populationError(fitted, p, beta) : componentError(fitted, p, pairs,
+          beta);
+      double tol = n == 0 ? 1e-10 : 1e-9;
+      double loss = n == 0 ? 0 : DpoSharpening.loss(fitted, p, pairs, beta);
+      boolean holds = error <= tol && loss <= 1e-18 * n;
+      return new Observation(holds, error, tol, holds ? error / tol : Double.POSITIVE_INFINITY,
+          "p=" + Arrays.toString(p) + " beta=" + beta + " pairs=" + (n == 0 ? "population" : n)
+              + " pi_hat=" + Arrays.toString(fitted) + " pi*_beta=" + Arrays.toString(
+                  RlhfSharpening.optimum(p, beta)) + " loss=" + loss);
+    };
+  }
+
+  /** max_y |pi_hat(y) - pi*(y)| / pi*(y) over supp p; infinite if the support differs. */
+  private static double populationError(double[] fitted, double[] p, double beta) {
+    double[] optimum = RlhfSharpening.optimum(p, beta);
+    double error = 0;
+    for (int y = 0; y < p.length; y++) {
+      if ((fitted[y] == 0) != (p[y] == 0)) {
+        return Double.POSITIVE_INFINITY;
+      }
+      if (p[y] > 0) {
+        error = Math.max(error, Math.abs(fitted[y] - optimum[y]) / optimum[y]);
+      }
+    }
+    return error;
+  }
+
+  /**
+   * max over pairs (y, y') joined by a path of observed pairs of |log(pi_hat(y)/pi_hat(y')) -
+   * (1 + 1/beta) log(p(y)/p(y'))|; the components are found here by a union of observed pairs.
+   */
+  private static double componentError(double[] fitted, double[] p, double[][] pairs,
+      double beta) {
+    int k = p.length;
+    int[] label = new int[k];
+    for (int y = 0; y < k; y++) {
+      label[y] = y;
+    }
+    for (boolean changed = true; changed; ) {
+      changed = false;
+      for (int y = 0; y < k; y++) {
+        for (int z = 0; z < k; z++) {
+          if ((pairs[y][z] > 0 || pairs[z][y] > 0) && label[z] != label[y]) {
+            int low = Math.min(label[y], label[z]);
+            changed |= label[y] != low || label[z] != low;
+            label[y] = low;
+            label[z] = low;
+          }
+        }
+      }
+    }
+    double error = 0;
+    for (int y = 0; y < k; y++) {
+      for (int z = 0; z < k; z++) {
+        if (y != z && label[y] == label[z] && p[y] > 0 && p[z] > 0) {
+          double tilt = Math.log(fitted[y] / fitted[z]) - (1 + 1 / beta) * Math.log(p[y] / p[z]);
+          error = Math.max(error, Math.abs(tilt));
+        }
+      }
+    }
+    return error;
   }
 
   private static Check rlhfLimit(BiFunction<double[], Double, double[]> optimumUnderTest) {

@@ -80,8 +80,20 @@ public final class BestOfN {
    * @param n the number of draws, at least 1
    */
   public static double[] law(double[] base, int n) {
+    return law(base, ranking(base), n);
+  }
+
+  /**
+   * {@link #law(double[], int)} with the ranking given, so that a sweep over {@code N} sorts the
+   * responses once.
+   *
+   * @param rank {@link #ranking}{@code (base)}: checked to be a permutation along which {@code
+   *     base} does not increase and equal masses have increasing indices
+   */
+  public static double[] law(double[] base, int[] rank, int n) {
+    Laws.check("base", base);
     Checks.positive("n", n);
-    int[] rank = ranking(base);
+    checkRanking(base, rank);
     int k = base.length;
     double[] tail = new double[k + 1];
     for (int i = k - 1; i >= 0; i--) {
@@ -97,6 +109,25 @@ public final class BestOfN {
       law[rank[i]] = Math.exp(n * Math.log(tail[i])) * -Math.expm1(n * Math.log1p(-ratio));
     }
     return law;
+  }
+
+  private static void checkRanking(double[] base, int[] rank) {
+    Checks.length("rank", rank.length, base.length);
+    boolean[] seen = new boolean[base.length];
+    for (int i = 0; i < rank.length; i++) {
+      int y = Checks.inRange("rank[" + i + "]", rank[i], 0, base.length - 1);
+      if (seen[y]) {
+        throw new IllegalArgumentException("rank[" + i + "] = " + y + ": repeats a response");
+      }
+      seen[y] = true;
+      if (i > 0) {
+        int prev = rank[i - 1];
+        if (base[y] > base[prev] || (base[y] == base[prev] && y < prev)) {
+          throw new IllegalArgumentException("rank[" + i + "] = " + y
+              + ": out of order (likelihood descending, then index ascending)");
+        }
+      }
+    }
   }
 
   /** {@code law} sorted by rank, for reports: entry {@code i} is {@code P(BoN = y_(i+1))}. */

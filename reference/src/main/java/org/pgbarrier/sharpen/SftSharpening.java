@@ -1,13 +1,21 @@
 package org.pgbarrier.sharpen;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.learn.AdaptiveSgd;
+import org.pgbarrier.learn.StepRule;
+import org.pgbarrier.model.LinearAutoregressiveModel;
 
 /**
  * SFT-sharpening [SOURCE: arXiv 2412.01951 §2.1, §4.1]: for prompts {@code x_1..x_n} draw {@code
  * N} responses each from {@code pi_base}, keep the best-of-N one ({@link BestOfN}), and fit
- * {@code pi_hat = argmax_{pi in Pi} sum_i log pi(y_i^BoN | x_i)} over a finite policy class.
- * A policy is a table {@code pi[x][y]}.
+ * {@code pi_hat = argmax_{pi in Pi} sum_i log pi(y_i^BoN | x_i)} over a policy class: a finite
+ * class of tables {@code pi[x][y]} ({@link #fitProduct}, exact), or the linear autoregressive
+ * model fitted by SGD on the log-likelihood ({@link #bestOfNStream}, {@link #fitLinear}).
  */
 public final class SftSharpening {
   private SftSharpening() {}
@@ -63,5 +71,63 @@ public final class SftSharpening {
       sum += Math.log(policy[contexts[i]][labels[i]]);
     }
     return sum;
+  }
+
+  /**
+   * Best-of-N labels from a linear autoregressive base model {@code pi_base = p_{wBase}}: for each
+   * prompt, {@code n} responses {@code y ~ p_{wBase}(.|x)} ({@link
+   * LinearAutoregressiveModel#sample}, one {@code nextDouble} a token, prompts in order) and the
+   * one of largest self-reward {@code log p_{wBase}(y|x)} [SOURCE: §4.1 step 2], the
+   * lexicographically smallest among equal likelihoods (the tie rule of {@link BestOfN}, with
+   * responses numbered lexicographically).
+   *
+   * @return {@code (x_i, y_i^BoN)} per prompt, in order
+   */
+  public static <X> List<Labeled<X>> bestOfNStream(
+      LinearAutoregressiveModel<X> model, double[] wBase, List<X> prompts, int n,
+      RandomGenerator rng) {
+    Checks.positive("n", n);
+    List<Labeled<X>> stream = new ArrayList<>(prompts.size());
+    for (X x : prompts) {
+      int[] best = null;
+      double bestLogLikelihood = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < n; j++) {
+        int[] y = model.sample(wBase, x, rng);
+        double logLikelihood = model.logLikelihood(wBase, x, y);
+        if (best == null || logLikelihood > bestLogLikelihood
+            || (logLikelihood == bestLogLikelihood && Arrays.compare(y, best) < 0)) {
+          best = y;
+          bestLogLikelihood = logLikelihood;
+        }
+      }
+      stream.add(new Labeled<>(x, best));
+    }
+    return stream;
+  }
+
+  /**
+   * The maximum-likelihood step of SFT-sharpening in the linear autoregressive class, by SGD on
+   * {@code -log p_w(y_i^BoN | x_i)}: algorithm (A) ({@link AdaptiveSgd}) over {@code epochs}
+   * passes of {@code labelled} in order, one step per example, from {@code wInit}. The paper
+   * states the fit as an exact argmax over {@code Pi} [SOURCE: §4.1 step 3]; approximating it by
+   * SGD with the foundation's step rules is this project's choice [RECONSTRUCTED], as in the
+   * paper's own LoRA experiments (App. A.3).
+   *
+   * @param rule the step rule; its fresh copy is used
+   * @param rng draws only the random iterate of (A), which is not returned
+   * @return the last iterate
+   */
+  public static <X> double[] fitLinear(
+      LinearAutoregressiveModel<X> model, double[] wInit, List<Labeled<X>> labelled,
+      StepRule rule, int epochs, RandomGenerator rng) {
+    Checks.positive("labelled.size()", labelled.size());
+    Checks.positive("epochs", epochs);
+    int size = labelled.size();
+    if ((long) size * epochs > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("epochs = " + epochs + ": epochs * " + size
+          + " examples must be at most " + Integer.MAX_VALUE + " steps");
+    }
+    return AdaptiveSgd.run(model, wInit, size * epochs, (w, t) -> labelled.get(t % size),
+        rule.fresh(), rng).last();
   }
 }

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.pgbarrier.instance.Instance;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.instance.TabularInstances;
+import org.pgbarrier.learn.ConstantStep;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.TabularContext;
 
 /** The sharpening primitives on the hand-checked values of theory notes T1, T2 and T3. */
 class SharpeningReferenceTest {
@@ -56,6 +64,59 @@ class SharpeningReferenceTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("base sums to 0.9");
     assertThatThrownBy(() -> RlhfSharpening.optimum(I1, 0.0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("beta");
+  }
+
+  @Test
+  void lawWithAGivenRankingEqualsTheLawAndRefusesAWrongRanking() {
+    double[] base = {0.2, 0.5, 0.2, 0.1};
+    assertThat(BestOfN.law(base, new int[] {1, 0, 2, 3}, 3)).containsExactly(BestOfN.law(base, 3));
+    assertThatThrownBy(() -> BestOfN.law(base, new int[] {1, 2, 0, 3}, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rank[2] = 0");
+    assertThatThrownBy(() -> BestOfN.law(base, new int[] {1, 0, 0, 3}, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");
+  }
+
+  @Test
+  void dpoRegressionOnPopulationPairsOfI1GivesTheTheoryNotesOptimum() {
+    double[] pi = DpoSharpening.fit(I1, DpoSharpening.populationPairs(I1), 1.0);
+    assertThat(pi[0]).isCloseTo(0.331816, within(5e-7));
+    assertThat(DpoSharpening.loss(pi, I1, DpoSharpening.populationPairs(I1), 1.0))
+        .isCloseTo(0, within(1e-25));
+  }
+
+  @Test
+  void dpoRegressionTiltsOnlyWithinTheObservedComponentAndLeavesTheRestAtTheBase() {
+    // Only the pair (0, 1) is observed: pi(0)/pi(1) = (5/3)^2 at beta = 1; response 2 keeps
+    // theta = log 0.2, and the minimum-norm solution splits u = +-(log 5/3)/2 over {0, 1}.
+    double[] base = {0.5, 0.3, 0.2};
+    double[][] pairs = {{0, 3, 0}, {0, 0, 0}, {0, 0, 0}};
+    double[] pi = DpoSharpening.fit(base, pairs, 1.0);
+    double z = 0.5 * Math.sqrt(5.0 / 3) + 0.3 * Math.sqrt(3.0 / 5) + 0.2;
+    assertThat(pi[0]).isCloseTo(0.5 * Math.sqrt(5.0 / 3) / z, within(1e-14));
+    assertThat(pi[1]).isCloseTo(0.3 * Math.sqrt(3.0 / 5) / z, within(1e-14));
+    assertThat(pi[2]).isCloseTo(0.2 / z, within(1e-14));
+    assertThatThrownBy(() -> DpoSharpening.fit(new double[] {1, 0}, new double[][] {{0, 1}, {0, 0}},
+        1.0)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pairs[0][1] = 1.0: must be 0 where pi_base is 0");
+  }
+
+  @Test
+  void bestOfNLabelsOfALinearBaseModelAreItsArgmaxAndSgdOnThemSharpensIt() {
+    // One context, k = 2, two tokens of base likelihood 0.8: y* has mass 0.64, so 50 draws miss
+    // it with probability 0.36^50 < 1e-22.
+    Instance<TabularContext> instance = TabularInstances.generate(
+        new TabularInstances.Spec(2, 2, 1, 0.5, 0.8, 0.8), 3);
+    LinearAutoregressiveModel<TabularContext> model = instance.model();
+    Labeled<TabularContext> context = instance.contexts().get(0);
+    SplittableRandom rng = new SplittableRandom(5);
+    List<Labeled<TabularContext>> labels = SftSharpening.bestOfNStream(model, instance.wBase(),
+        Collections.nCopies(20, context.x()), 50, rng);
+    assertThat(labels).allSatisfy(l -> assertThat(l.target()).isEqualTo(context.target()));
+    double[] w = SftSharpening.fitLinear(model, instance.wBase(), labels, new ConstantStep(0.5),
+        3, rng);
+    assertThat(model.logLikelihood(instance.wBase(), context.x(), context.target()))
+        .isCloseTo(Math.log(0.64), within(1e-12));
+    assertThat(model.logLikelihood(w, context.x(), context.target())).isGreaterThan(Math.log(0.9));
   }
 
   @Test
