@@ -28,7 +28,7 @@ class KernelHandCasesTest {
   void logSoftmaxIsAccurateOnEitherSideOfTheBranchPoint() {
     // a[y] exactly max - 1, just inside it, and far below: log p_y = a_y - log(e^0 + e^a_y).
     for (double ay : new double[] {-1, Math.nextUp(-1.0), -0.5, -30, 0, 3}) {
-      double exact = ay - Math.log1p(Math.exp(ay)) ;
+      double exact = ay - Math.log1p(Math.exp(ay));
       if (ay > 0) {
         exact = -Math.log1p(Math.exp(-ay));
       }
