@@ -104,7 +104,9 @@ public final class Checks {
   /** Requires every entry of {@code tokens} to be a token id below {@code k}. */
   public static int[] tokens(String name, int[] tokens, int k) {
     for (int i = 0; i < tokens.length; i++) {
-      token(name + "[" + i + "]", tokens[i], k);
+      if (tokens[i] < 0 || tokens[i] >= k) {
+        token(name + "[" + i + "]", tokens[i], k);
+      }
     }
     return tokens;
   }

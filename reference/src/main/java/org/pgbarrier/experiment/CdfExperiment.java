@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
+import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.metric.LikelihoodCdf;
 import org.pgbarrier.metric.LikelihoodQuantile;
 import org.pgbarrier.metric.TargetLikelihoods;
@@ -40,20 +42,37 @@ public final class CdfExperiment {
 
   private CdfExperiment() {}
 
-  /**
-   * Runs {@code settings}; {@code listener} sees phase {@code supervised} with the step counted
-   * over all checkpoints ({@code num_models * partial_steps} steps).
-   */
+  /** {@link #run(CdfExperimentSettings, ProgressListener, int)} on one thread. */
   public static CdfResult run(CdfExperimentSettings settings, ProgressListener listener) {
+    return run(settings, listener, 1);
+  }
+
+  /**
+   * Runs {@code settings} with the batches and the likelihood evaluations split across {@code
+   * threads} threads ({@link Workers}: the same result bit for bit at any thread count, but the
+   * timings); {@code listener} sees phase {@code supervised} with the step counted over all
+   * checkpoints ({@code num_models * partial_steps} steps).
+   */
+  public static CdfResult run(CdfExperimentSettings settings, ProgressListener listener,
+      int threads) {
+    Checks.positive("threads", threads);
+    try (Workers workers = Workers.of(threads)) {
+      return run(settings, listener, workers);
+    }
+  }
+
+  private static CdfResult run(CdfExperimentSettings settings, ProgressListener listener,
+      Workers workers) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(listener, "listener");
     Map<String, Double> seconds = new LinkedHashMap<>();
     long start = System.nanoTime();
     ExperimentData data = ExperimentData.of(settings.data());
     LinearAutoregressiveModel<double[]> model = data.model();
-    PgExperiment.Evaluator test = new PgExperiment.Evaluator(model, data.testSet());
+    PgExperiment.Evaluator test = new PgExperiment.Evaluator(model, data.testSet(), workers);
     List<Labeled<double[]>> samples =
         data.sample(settings.cdfSamples(), ExperimentSeeds.CDF_SAMPLES);
+    PgExperiment.Evaluator curveSamples = new PgExperiment.Evaluator(model, samples, workers);
     double[] grid = new double[GRID_POINTS];
     for (int j = 0; j < GRID_POINTS; j++) {
       grid[j] = (double) j / (GRID_POINTS - 1);
@@ -76,7 +95,7 @@ public final class CdfExperiment {
       if (c > 0) {
         SupervisedCrossEntropy<double[]> phase = new SupervisedCrossEntropy<>(model,
             data.distribution(), Optimizers.of(settings.optimizer()),
-            new SupervisedSettings(settings.partialSteps(), settings.batchSize()));
+            new SupervisedSettings(settings.partialSteps(), settings.batchSize()), workers);
         for (int s = 1; s <= settings.partialSteps(); s++) {
           phase.step(w, rng);
           listener.onStep("supervised", (c - 1) * settings.partialSteps() + s, total,
@@ -86,7 +105,8 @@ public final class CdfExperiment {
       long t1 = System.nanoTime();
       steps[c] = c * settings.partialSteps();
       testError[c] = test.error(w);
-      TargetLikelihoods likelihoods = TargetLikelihoods.ofSample(model, w, samples);
+      TargetLikelihoods likelihoods =
+          TargetLikelihoods.fromTokenLogLikelihoods(curveSamples.tokenLogLikelihoods(w));
       LikelihoodCdf f = LikelihoodCdf.of(likelihoods);
       LikelihoodQuantile q = LikelihoodQuantile.of(likelihoods);
       cdf[c] = new double[GRID_POINTS];

@@ -9,14 +9,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
+import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.batch.BatchAlgorithm;
 import org.pgbarrier.learn.batch.PolicyGradientStep;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
+import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.QueryCounter;
 
@@ -49,20 +52,45 @@ import org.pgbarrier.reward.QueryCounter;
 public final class PgExperiment {
   private PgExperiment() {}
 
-  /** Runs {@code settings} with the authors' learners. */
+  /** Runs {@code settings} with the authors' learners, on one thread. */
   public static PgResult run(PgExperimentSettings settings, ProgressListener listener) {
     return run(settings, PgLearnerFactory.AUTHORS, listener);
   }
 
   /**
-   * Runs {@code settings} with the PG learner of {@code learners}.
+   * Runs {@code settings} with the authors' learners on {@code threads} threads; the result is
+   * the same bit for bit at any thread count (but the timings).
+   */
+  public static PgResult run(PgExperimentSettings settings, ProgressListener listener,
+      int threads) {
+    return run(settings, PgLearnerFactory.AUTHORS, listener, threads);
+  }
+
+  /** {@link #run(PgExperimentSettings, PgLearnerFactory, ProgressListener, int)} on one thread. */
+  public static PgResult run(
+      PgExperimentSettings settings, PgLearnerFactory learners, ProgressListener listener) {
+    return run(settings, learners, listener, 1);
+  }
+
+  /**
+   * Runs {@code settings} with the PG learner of {@code learners}, the batches and the
+   * evaluations split across {@code threads} threads ({@link Workers}: the same result bit for
+   * bit at any thread count).
    *
    * @throws IllegalArgumentException if threshold tracking finds no pool sample below the
    *     threshold, or the data settings are inconsistent ({@link ExperimentData#of})
    * @throws ArithmeticException if a learner meets a non-finite loss or direction
    */
-  public static PgResult run(
-      PgExperimentSettings settings, PgLearnerFactory learners, ProgressListener listener) {
+  public static PgResult run(PgExperimentSettings settings, PgLearnerFactory learners,
+      ProgressListener listener, int threads) {
+    Checks.positive("threads", threads);
+    try (Workers workers = Workers.of(threads)) {
+      return run(settings, learners, listener, workers);
+    }
+  }
+
+  private static PgResult run(PgExperimentSettings settings, PgLearnerFactory learners,
+      ProgressListener listener, Workers workers) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(learners, "learners");
     Objects.requireNonNull(listener, "listener");
@@ -70,21 +98,21 @@ public final class PgExperiment {
     long start = System.nanoTime();
     ExperimentData data = ExperimentData.of(settings.data());
     LinearAutoregressiveModel<double[]> model = data.model();
-    Evaluator test = new Evaluator(model, data.testSet());
+    Evaluator test = new Evaluator(model, data.testSet(), workers);
     List<Labeled<double[]>> pool = data.pool();
     long mark = lap(seconds, "data", start);
 
     PhaseSettings sup = settings.supervised();
     SupervisedCrossEntropy<double[]> pretraining = new SupervisedCrossEntropy<>(model,
         data.distribution(), Optimizers.of(sup.optimizer()),
-        new SupervisedSettings(sup.steps(), sup.batchSize()));
+        new SupervisedSettings(sup.steps(), sup.batchSize()), workers);
     double[] w = new double[model.dimension()];
     StepCurve supervisedError = train("supervised", pretraining, w, sup.testEvery(),
         Seeds.stream(settings.seed(), ExperimentSeeds.SUPERVISED), test, listener, null);
     mark = lap(seconds, "supervised", mark);
 
     double[] base = w.clone();
-    Evaluator poolEvaluator = new Evaluator(model, pool);
+    Evaluator poolEvaluator = new Evaluator(model, pool, workers);
     double[] poolBase = poolEvaluator.logLikelihoods(base, null);
     double[] poolLikelihoods = Arrays.stream(poolBase).map(Math::exp).toArray();
     Histogram histogram =
@@ -98,7 +126,7 @@ public final class PgExperiment {
     QueryCounter counter = QueryCounter.unlimited();
     BehaviourPolicy<double[]> behaviour = Behaviours.of(settings.behaviour(), model, base, counter);
     BatchAlgorithm<PolicyGradientStep> pg = learners.create(settings, model, data.distribution(),
-        behaviour, counter, Optimizers.of(settings.pg().optimizer()));
+        behaviour, counter, Optimizers.of(settings.pg().optimizer()), workers);
     StepCurve pgError = train("pg", pg, w, settings.pg().testEvery(),
         Seeds.stream(settings.seed(), ExperimentSeeds.POLICY_GRADIENT), test, listener, tracker);
     lap(seconds, "pg", mark);
@@ -220,40 +248,80 @@ public final class PgExperiment {
     }
   }
 
-  /** Exact {@code log p_w(y*|x)} over a fixed list of labelled contexts, with reused buffers. */
+  /**
+   * Exact {@code log p_w(y*|x)} over a fixed list of labelled contexts, on {@link
+   * SequenceScorer#of} (for the bigram map, its fast exact path), in lanes of {@value #LANE}
+   * contexts across the workers; every value is stored by index and sums run in index order, so
+   * the results do not depend on the number of threads.
+   */
   static final class Evaluator {
-    private final LinearAutoregressiveModel<double[]> model;
+    static final int LANE = 32;
     private final double[][] inputs;
     private final int[][] targets;
-    private final double[] tokens;
+    private final SequenceScorer<double[]> scorer;
+    private final SequenceScorer.Workspace<double[]>[] workspaces;
+    private final double[][] tokens;
+    private final Workers workers;
 
-    Evaluator(LinearAutoregressiveModel<double[]> model, List<Labeled<double[]>> contexts) {
-      this.model = model;
+    @SuppressWarnings("unchecked")
+    Evaluator(LinearAutoregressiveModel<double[]> model, List<Labeled<double[]>> contexts,
+        Workers workers) {
       this.inputs = new double[contexts.size()][];
       this.targets = new int[contexts.size()][];
       for (int c = 0; c < inputs.length; c++) {
         inputs[c] = contexts.get(c).x();
         targets[c] = contexts.get(c).target();
       }
-      this.tokens = new double[model.length()];
+      this.scorer = SequenceScorer.of(model);
+      int lanes = (inputs.length + LANE - 1) / LANE;
+      this.workspaces = (SequenceScorer.Workspace<double[]>[])
+          new SequenceScorer.Workspace<?>[lanes];
+      this.tokens = new double[lanes][model.length()];
+      for (int l = 0; l < lanes; l++) {
+        workspaces[l] = scorer.workspace();
+      }
+      this.workers = workers;
     }
 
     /** {@code log p_w(y*|x_c)} for every context, or for those with {@code needed[c]}. */
     double[] logLikelihoods(double[] w, boolean[] needed) {
       double[] out = new double[inputs.length];
-      for (int c = 0; c < inputs.length; c++) {
-        out[c] = needed == null || needed[c]
-            ? model.tokenLogProbabilities(w, inputs[c], targets[c], tokens) : Double.NaN;
-      }
+      scorer.prepare(w);
+      workers.forEach(workspaces.length, l -> {
+        SequenceScorer.Workspace<double[]> workspace = workspaces[l];
+        int end = Math.min(inputs.length, (l + 1) * LANE);
+        for (int c = l * LANE; c < end; c++) {
+          if (needed == null || needed[c]) {
+            workspace.start(inputs[c]);
+            out[c] = workspace.tokenLogProbabilities(targets[c], tokens[l]);
+          } else {
+            out[c] = Double.NaN;
+          }
+        }
+      });
       return out;
     }
 
-    /** {@code mean_c (1 - p_w(y*|x_c))}, each term {@code -expm1(log p)}. */
+    /** {@code out[c][i] = log p_w(y*_i | x_c, y*_<i)} for every context. */
+    double[][] tokenLogLikelihoods(double[] w) {
+      double[][] out = new double[inputs.length][tokens[0].length];
+      scorer.prepare(w);
+      workers.forEach(workspaces.length, l -> {
+        SequenceScorer.Workspace<double[]> workspace = workspaces[l];
+        int end = Math.min(inputs.length, (l + 1) * LANE);
+        for (int c = l * LANE; c < end; c++) {
+          workspace.start(inputs[c]);
+          workspace.tokenLogProbabilities(targets[c], out[c]);
+        }
+      });
+      return out;
+    }
+
+    /** {@code mean_c (1 - p_w(y*|x_c))}, each term {@code -expm1(log p)}, summed in order. */
     double error(double[] w) {
       double sum = 0;
-      for (int c = 0; c < inputs.length; c++) {
-        sum += SequenceError.fromLogLikelihood(
-            model.tokenLogProbabilities(w, inputs[c], targets[c], tokens));
+      for (double logp : logLikelihoods(w, null)) {
+        sum += SequenceError.fromLogLikelihood(logp);
       }
       return sum / inputs.length;
     }

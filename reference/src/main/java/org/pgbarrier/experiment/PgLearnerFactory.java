@@ -7,6 +7,7 @@ import org.pgbarrier.learn.batch.OutcomeReinforce;
 import org.pgbarrier.learn.batch.PolicyGradientSettings;
 import org.pgbarrier.learn.batch.PolicyGradientStep;
 import org.pgbarrier.learn.batch.ProcessReinforce;
+import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.reward.OutcomeReward;
@@ -24,15 +25,28 @@ public interface PgLearnerFactory {
    * The authors' learners [CODE: utils/training.py]: {@link OutcomeReinforce} (E2) or {@link
    * ProcessReinforce} (E3), with {@code pg.steps}, {@code pg.batch_size} and {@code pg.baseline}.
    */
-  PgLearnerFactory AUTHORS = (settings, model, distribution, behaviour, counter, rule) -> {
-    PolicyGradientSettings pg = new PolicyGradientSettings(
-        settings.pg().steps(), settings.pg().batchSize(), settings.baseline());
-    return switch (settings.reward()) {
-      case OUTCOME -> new OutcomeReinforce<>(
-          model, distribution, behaviour, new OutcomeReward(counter), rule, pg);
-      case PROCESS -> new ProcessReinforce<>(
-          model, distribution, behaviour, new ProcessReward(counter), rule, pg);
-    };
+  PgLearnerFactory AUTHORS = new PgLearnerFactory() {
+    @Override
+    public BatchAlgorithm<PolicyGradientStep> create(PgExperimentSettings settings,
+        LinearAutoregressiveModel<double[]> model, ContextDistribution<double[]> distribution,
+        BehaviourPolicy<double[]> behaviour, QueryCounter counter, StepRule rule) {
+      return create(settings, model, distribution, behaviour, counter, rule, Workers.SERIAL);
+    }
+
+    @Override
+    public BatchAlgorithm<PolicyGradientStep> create(PgExperimentSettings settings,
+        LinearAutoregressiveModel<double[]> model, ContextDistribution<double[]> distribution,
+        BehaviourPolicy<double[]> behaviour, QueryCounter counter, StepRule rule,
+        Workers workers) {
+      PolicyGradientSettings pg = new PolicyGradientSettings(
+          settings.pg().steps(), settings.pg().batchSize(), settings.baseline());
+      return switch (settings.reward()) {
+        case OUTCOME -> new OutcomeReinforce<>(
+            model, distribution, behaviour, new OutcomeReward(counter), rule, pg, workers);
+        case PROCESS -> new ProcessReinforce<>(
+            model, distribution, behaviour, new ProcessReward(counter), rule, pg, workers);
+      };
+    }
   };
 
   /**
@@ -53,4 +67,20 @@ public interface PgLearnerFactory {
       BehaviourPolicy<double[]> behaviour,
       QueryCounter counter,
       StepRule rule);
+
+  /**
+   * {@link #create(PgExperimentSettings, LinearAutoregressiveModel, ContextDistribution,
+   * BehaviourPolicy, QueryCounter, StepRule)} with its batches split across {@code workers}; a
+   * factory that ignores them (the default) runs on one thread.
+   */
+  default BatchAlgorithm<PolicyGradientStep> create(
+      PgExperimentSettings settings,
+      LinearAutoregressiveModel<double[]> model,
+      ContextDistribution<double[]> distribution,
+      BehaviourPolicy<double[]> behaviour,
+      QueryCounter counter,
+      StepRule rule,
+      Workers workers) {
+    return create(settings, model, distribution, behaviour, counter, rule);
+  }
 }

@@ -77,7 +77,7 @@ public final class BigramInstances {
     }
     ContextDistribution<double[]> distribution = rng -> {
       double[] x = drawInput(spec, rng);
-      return new Labeled<>(x, model.greedy(wStar, x));
+      return new Labeled<>(x, phi.greedy(wStar, x, spec.length()));
     };
     SplittableRandom sampler = Seeds.stream(seed, 1);
     List<Labeled<double[]>> sample = new ArrayList<>(spec.sampleSize());

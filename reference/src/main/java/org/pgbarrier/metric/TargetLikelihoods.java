@@ -7,6 +7,7 @@ import org.pgbarrier.instance.FiniteDistribution;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.kernel.LogSumExp;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
 
 /**
  * The likelihoods a model {@code q = p_w} gives the correct responses of a weighted set of
@@ -109,9 +110,13 @@ public final class TargetLikelihoods {
     Checks.length("w", w.length, model.dimension());
     TargetLikelihoods t = new TargetLikelihoods(contexts.size(), model.length(), weights);
     double[] tokens = new double[model.length()];
+    SequenceScorer<X> scorer = SequenceScorer.of(model);
+    scorer.prepare(w);
+    SequenceScorer.Workspace<X> workspace = scorer.workspace();
     for (int c = 0; c < contexts.size(); c++) {
       Labeled<X> context = contexts.get(c);
-      model.tokenLogProbabilities(w, context.x(), context.target(), tokens);
+      workspace.start(context.x());
+      workspace.tokenLogProbabilities(context.target(), tokens);
       t.put(c, tokens);
     }
     return t;

@@ -96,6 +96,48 @@ public final class BigramFeatureMap implements FeatureMap<double[]> {
     };
   }
 
+  /**
+   * Greedy decoding, {@code y_i = argmax_v (a_v + W2[v][y_{i-1}])} with {@code a = W1^T x} (ties
+   * to the smallest token), the same tokens as {@link LinearAutoregressiveModel#greedy} bit for
+   * bit (the same logits, added in the same order): since the argmax depends on the position only
+   * through the previous token, each successor is computed once per context and reused.
+   */
+  public int[] greedy(double[] w, double[] x, int length) {
+    Checks.length("w", w.length, dimension());
+    Checks.length("x", x.length, d);
+    Checks.positive("length", length);
+    double[] a = new double[k];
+    for (int j = 0; j < d; j++) {
+      double xj = x[j];
+      int row = j * k;
+      for (int v = 0; v < k; v++) {
+        a[v] += xj * w[row + v];
+      }
+    }
+    int[] successor = new int[k];
+    java.util.Arrays.fill(successor, -1);
+    int[] y = new int[length];
+    y[0] = org.pgbarrier.kernel.LogSumExp.argmax(a, k);
+    for (int i = 1; i < length; i++) {
+      int p = y[i - 1];
+      if (successor[p] < 0) {
+        int column = d * k + p * k;
+        int best = 0;
+        double bestLogit = a[0] + w[column];
+        for (int v = 1; v < k; v++) {
+          double logit = a[v] + w[column + v];
+          if (logit > bestLogit) {
+            best = v;
+            bestLogit = logit;
+          }
+        }
+        successor[p] = best;
+      }
+      y[i] = successor[p];
+    }
+    return y;
+  }
+
   @Override
   public void addFeatureSums(double[] x, int[] y, int n, double[] coef, double[] acc) {
     double[] total = new double[k];

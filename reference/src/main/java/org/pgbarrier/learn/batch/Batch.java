@@ -1,47 +1,73 @@
 package org.pgbarrier.learn.batch;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.random.Seeds;
 
 /**
- * The buffers of one batch learner, reused across its steps: the {@code B} contexts drawn, their
- * targets, the responses ({@code B x N}, policy gradient only) and the ascent
- * direction ({@code D}); plus the step bookkeeping every batch learner shares (the step counter,
- * the finiteness check and the call to the step rule).
+ * The buffers of one batch learner, reused across its steps, and what every batch learner
+ * shares: the step seed, the split of the batch into fixed lanes, the step counter, the
+ * finiteness check and the call to the step rule.
+ *
+ * <p>Random draws per step: one {@code rng.nextLong()}, the step seed {@code s}; sequence {@code
+ * b} then draws its context and its response (the behaviour's draws) from its own stream {@code
+ * Seeds.stream(s, b)}. The batch is cut into lanes of {@value #LANE} consecutive sequences; each
+ * lane sums its sequences' contributions in order into its own accumulators, and the lanes are
+ * reduced in lane order, so a step gives the same bits whatever the number of {@link Workers}.
  */
 final class Batch<X> {
+  /** Sequences per lane. */
+  static final int LANE = 64;
+
   final String algorithm;
   final LinearAutoregressiveModel<X> model;
   final int size;
   final int length;
-  final List<Labeled<X>> contexts;
-  final int[][] targets;
+  final Labeled<X>[] contexts;
   final int[][] responses;
   final double[] direction;
+  final SequenceScorer<X> scorer;
+  final Lane<X>[] lanes;
+  private final Workers workers;
   private final StepRule rule;
   private int stepsTaken;
+  private long stepSeed;
+
+  /** What a lane does with sequence {@code b}. */
+  @FunctionalInterface
+  interface SequenceTask<X> {
+    void run(Lane<X> lane, int b);
+  }
 
   /**
    * @param responses whether to allocate the response buffers (policy gradient only)
+   * @param sampling the behaviour's sampling, or null (supervised)
    */
+  @SuppressWarnings("unchecked")
   Batch(String algorithm, LinearAutoregressiveModel<X> model, int size, StepRule rule,
-      boolean responses) {
+      boolean responses, Sampling<X> sampling, Workers workers) {
     this.algorithm = algorithm;
     this.model = model;
     this.size = size;
     this.length = model.length();
-    this.contexts = new ArrayList<>(size);
-    this.targets = new int[size][];
+    this.contexts = (Labeled<X>[]) new Labeled<?>[size];
     this.responses = responses ? new int[size][length] : null;
     this.direction = new double[model.dimension()];
     this.rule = rule.fresh();
+    this.workers = workers;
+    this.scorer = SequenceScorer.of(model);
+    this.lanes = (Lane<X>[]) new Lane<?>[(size + LANE - 1) / LANE];
+    for (int c = 0; c < lanes.length; c++) {
+      lanes[c] = new Lane<>(scorer.workspace(),
+          sampling == null ? null : sampling.frozenWorkspace(), model.dimension(), length);
+    }
   }
 
   /** The number of steps applied so far. */
@@ -50,20 +76,47 @@ final class Batch<X> {
   }
 
   /**
-   * Starts step {@code stepsTaken() + 1}: checks {@code w}, draws {@code B} fresh labelled
-   * contexts from {@code D} in order (one {@code sample(rng)} each) and zeroes the direction.
+   * Starts step {@code stepsTaken() + 1}: checks {@code w}, draws the step seed from {@code rng},
+   * prepares the scorer at {@code w} and zeroes the direction.
    */
-  void begin(double[] w, ContextDistribution<X> distribution, RandomGenerator rng) {
+  void begin(double[] w, RandomGenerator rng) {
     Checks.length("w", w.length, model.dimension());
-    contexts.clear();
-    for (int b = 0; b < size; b++) {
-      Labeled<X> context = distribution.sample(rng);
-      int[] target = context.target();
-      Checks.length("target of context " + b, target.length, length);
-      contexts.add(context);
-      targets[b] = target;
-    }
+    stepSeed = rng.nextLong();
+    scorer.prepare(w);
     Arrays.fill(direction, 0.0);
+  }
+
+  /** Runs {@code task} on every sequence, lane by lane, the lanes on the workers. */
+  void forEachSequence(SequenceTask<X> task) {
+    workers.forEach(lanes.length, c -> {
+      Lane<X> lane = lanes[c];
+      int end = Math.min(size, (c + 1) * LANE);
+      for (int b = c * LANE; b < end; b++) {
+        task.run(lane, b);
+      }
+    });
+  }
+
+  /** The random stream of sequence {@code b} in this step. */
+  SplittableRandom stream(int b) {
+    return Seeds.stream(stepSeed, b);
+  }
+
+  /** Draws the labelled context of sequence {@code b} from {@code rng} and stores it. */
+  Labeled<X> draw(int b, ContextDistribution<X> distribution, RandomGenerator rng) {
+    Labeled<X> context = distribution.sample(rng);
+    if (context.target().length != length) {
+      Checks.length("target of context " + b, context.target().length, length);
+    }
+    contexts[b] = context;
+    return context;
+  }
+
+  /** Zeroes every lane's accumulators. */
+  void resetLanes() {
+    for (Lane<X> lane : lanes) {
+      lane.reset();
+    }
   }
 
   /**
@@ -100,5 +153,38 @@ final class Batch<X> {
   /** One line naming the step rule, for provenance. */
   String describeRule() {
     return rule.describe();
+  }
+
+  /**
+   * One lane's state: its workspaces (the learner's weights, and the frozen behaviour's if any),
+   * two gradient accumulators ({@code plus}, {@code minus}: E2 keeps the responses of reward +1
+   * and -1 apart), two sums and the per-token buffers.
+   */
+  static final class Lane<X> {
+    final SequenceScorer.Workspace<X> workspace;
+    final SequenceScorer.Workspace<X> frozen;
+    final double[] plus;
+    final double[] minus;
+    final double[] tokenScale;
+    final double[] tokenLogp;
+    double plusSum;
+    double minusSum;
+
+    Lane(SequenceScorer.Workspace<X> workspace, SequenceScorer.Workspace<X> frozen,
+        int dimension, int length) {
+      this.workspace = workspace;
+      this.frozen = frozen;
+      this.plus = new double[dimension];
+      this.minus = new double[dimension];
+      this.tokenScale = new double[length];
+      this.tokenLogp = new double[length];
+    }
+
+    void reset() {
+      Arrays.fill(plus, 0.0);
+      Arrays.fill(minus, 0.0);
+      plusSum = 0;
+      minusSum = 0;
+    }
   }
 }

@@ -1,6 +1,8 @@
 package org.pgbarrier.learn.batch;
 
+import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -31,10 +33,21 @@ import org.pgbarrier.reward.OutcomeReward;
  * rules see a non-negative loss; the surrogate {@code loss} can be negative).
  *
  * <p>One instance is one phase: the step rule starts fresh and the buffers are reused. Per step:
- * {@code B} context draws, then the {@code B} responses in order (each with its behaviour's
- * draws), then {@code B} outcome queries (plus any the behaviour charges). A query refused by the
- * budget propagates as {@link org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is
- * changed. Not thread-safe.
+ * one {@code rng.nextLong()}, the step seed; sequence {@code b} draws its context and then its
+ * response (its behaviour's draws) from its own stream of the seed ({@code Batch}); then {@code
+ * B} outcome queries in order (plus any the behaviour charges). A query refused by the budget
+ * propagates as {@link org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is
+ * changed.
+ *
+ * <p>One pass per response: it is sampled, scored ({@code y = y*}) and its score {@code g_b =
+ * grad log p_w(y_b|x_b)} accumulated at once, on the lane's {@link
+ * org.pgbarrier.model.SequenceScorer} workspace, which samples the learner's own model from the
+ * same per-context caches as the gradient (for the bigram map, its fast exact path). Since the
+ * advantage takes two values, {@code adv_b = r_b - mean}, the direction is {@code (1/(BN)) [(1 -
+ * mean) G_+ + (-1 - mean) G_-]} with {@code G_+-} the sums of {@code g_b} over the responses of
+ * reward {@code +-1}, and no second pass is needed for the baseline. The batch is split across
+ * the {@link Workers} and reduced in a fixed order: the result does not depend on their number.
+ * Not thread-safe.
  *
  * @param <X> the context type
  */
@@ -44,7 +57,8 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
   private final OutcomeReward reward;
   private final PolicyGradientSettings settings;
   private final Batch<X> batch;
-  private final double[] rewards;
+  private final Sampling<X> sampling;
+  private final double[] scratch;
 
   /**
    * @param model the model class
@@ -61,14 +75,36 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
       OutcomeReward reward,
       StepRule rule,
       PolicyGradientSettings settings) {
+    this(model, distribution, behaviour, reward, rule, settings, Workers.SERIAL);
+  }
+
+  /**
+   * @param model the model class
+   * @param distribution the labelled context distribution {@code D}
+   * @param behaviour the sampler of the responses, of the model's vocabulary
+   * @param reward the outcome oracle (its counter is charged)
+   * @param rule the step rule (its fresh copy is used)
+   * @param settings steps, batch size, baseline
+   * @param workers the threads each batch is split across
+   */
+  public OutcomeReinforce(
+      LinearAutoregressiveModel<X> model,
+      ContextDistribution<X> distribution,
+      BehaviourPolicy<X> behaviour,
+      OutcomeReward reward,
+      StepRule rule,
+      PolicyGradientSettings settings,
+      Workers workers) {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(workers, "workers");
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
     this.reward = Objects.requireNonNull(reward, "reward");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.sampling = Sampling.of(this.behaviour, model);
     this.batch = new Batch<>("E2 outcome REINFORCE", model, settings.batchSize(),
-        Objects.requireNonNull(rule, "rule"), true);
-    this.rewards = new double[settings.batchSize()];
+        Objects.requireNonNull(rule, "rule"), true, sampling, workers);
+    this.scratch = new double[model.dimension()];
   }
 
   public PolicyGradientSettings settings() {
@@ -91,28 +127,57 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
   @Override
   public PolicyGradientStep step(double[] w, RandomGenerator rng) {
     long queriesBefore = reward.counter().count();
-    batch.begin(w, distribution, rng);
-    PolicyGradients.generate(batch, behaviour, w, rng);
+    batch.begin(w, rng);
+    batch.resetLanes();
+    batch.forEachSequence((lane, b) -> {
+      SplittableRandom stream = batch.stream(b);
+      Labeled<X> context = batch.draw(b, distribution, stream);
+      lane.workspace.start(context.x());
+      int[] y = batch.responses[b];
+      sampling.generate(lane, w, context, stream, y);
+      if (Arrays.equals(y, context.target())) {
+        lane.plusSum += lane.workspace.addGradient(y, 1.0, lane.plus);
+      } else {
+        lane.minusSum += lane.workspace.addGradient(y, 1.0, lane.minus);
+      }
+    });
     double sum = 0;
     int correct = 0;
     for (int b = 0; b < batch.size; b++) {
-      double rb = reward.signed(batch.contexts.get(b), batch.responses[b]);
-      rewards[b] = rb;
+      double rb = reward.signed(batch.contexts[b], batch.responses[b]);
       sum += rb;
       correct += rb > 0 ? 1 : 0;
     }
     double mean = sum / batch.size;
+    double plusAdvantage = settings.baseline() ? 1 - mean : 1;
+    double minusAdvantage = settings.baseline() ? -1 - mean : -1;
     double inverse = 1.0 / ((double) batch.size * batch.length);
-    double loss = 0;
-    double nll = 0;
-    for (int b = 0; b < batch.size; b++) {
-      double advantage = settings.baseline() ? rewards[b] - mean : rewards[b];
-      Labeled<X> context = batch.contexts.get(b);
-      double logp = batch.model.addGradient(
-          w, context.x(), batch.responses[b], advantage * inverse, batch.direction);
-      loss -= advantage * logp * inverse;
-      nll -= logp * inverse;
+    double plusLogp = 0;
+    double minusLogp = 0;
+    double[] plus = batch.direction;
+    double[] minus = scratch;
+    Arrays.fill(minus, 0.0);
+    for (Batch.Lane<X> lane : batch.lanes) {
+      plusLogp += lane.plusSum;
+      minusLogp += lane.minusSum;
+      for (int j = 0; j < plus.length; j++) {
+        plus[j] += lane.plus[j];
+        minus[j] += lane.minus[j];
+      }
     }
+    for (int j = 0; j < plus.length; j++) {
+      // A group of advantage 0 adds nothing (as a zero scale does in the model): no -0.0.
+      double sumJ = 0.0;
+      if (plusAdvantage != 0) {
+        sumJ += plusAdvantage * plus[j];
+      }
+      if (minusAdvantage != 0) {
+        sumJ += minusAdvantage * minus[j];
+      }
+      plus[j] = sumJ * inverse;
+    }
+    double loss = -(plusAdvantage * plusLogp + minusAdvantage * minusLogp) * inverse;
+    double nll = -(plusLogp + minusLogp) * inverse;
     int step = batch.apply(w, loss, nll);
     return new PolicyGradientStep(step, loss, mean, (double) correct / batch.size,
         reward.counter().count() - queriesBefore);

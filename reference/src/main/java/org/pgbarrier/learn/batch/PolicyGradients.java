@@ -1,11 +1,10 @@
 package org.pgbarrier.learn.batch;
 
 import java.util.Objects;
-import java.util.random.RandomGenerator;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 
-/** What the two REINFORCE learners (E2, E3) share: the behaviour's checks and the sampling. */
+/** What the two REINFORCE learners (E2, E3) share: the behaviour's checks. */
 final class PolicyGradients {
   private PolicyGradients() {}
 
@@ -19,13 +18,5 @@ final class PolicyGradients {
           + model.vocabularySize());
     }
     return behaviour;
-  }
-
-  /** Generates the {@code B} responses of the batch in order, into its response buffers. */
-  static <X> void generate(
-      Batch<X> batch, BehaviourPolicy<X> behaviour, double[] w, RandomGenerator rng) {
-    for (int b = 0; b < batch.size; b++) {
-      behaviour.generate(w, batch.contexts.get(b), rng, batch.responses[b]);
-    }
   }
 }

@@ -2,6 +2,7 @@ package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -31,9 +32,18 @@ import org.pgbarrier.reward.ProcessReward;
  * sampled responses (as in {@link OutcomeReinforce}; the authors' Adagrad ignores it).
  *
  * <p>One instance is one phase: the step rule starts fresh and the buffers are reused. Per step:
- * {@code B} context draws, the {@code B} responses in order, then {@code B N} process queries
- * (plus any the behaviour charges). A refused query propagates as {@link
- * org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is changed. Not thread-safe.
+ * one {@code rng.nextLong()}, the step seed; sequence {@code b} draws its context and then its
+ * response from its own stream of the seed ({@code Batch}); then {@code B N} process queries in
+ * order (plus any the behaviour charges). A refused query propagates as {@link
+ * org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is changed.
+ *
+ * <p>Without the baseline the advantages of a response are its own rewards, {@code +1} before
+ * its first wrong token and {@code -1} from it on, so a response is sampled and its weighted
+ * score accumulated in one pass on the lane's {@link org.pgbarrier.model.SequenceScorer}
+ * workspace (for the bigram map, its fast exact path); with the baseline the per-position means
+ * need the whole batch, so the scores are accumulated in a second pass. The batch is split
+ * across the {@link Workers} and reduced in a fixed order: the result does not depend on their
+ * number. Not thread-safe.
  *
  * @param <X> the context type
  */
@@ -45,8 +55,7 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
   private final Batch<X> batch;
   private final double[][] rewards;
   private final double[] positionMean;
-  private final double[] tokenScale;
-  private final double[] tokenLogp;
+  private final Sampling<X> sampling;
 
   /**
    * @param model the model class
@@ -63,18 +72,38 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
       ProcessReward reward,
       StepRule rule,
       PolicyGradientSettings settings) {
+    this(model, distribution, behaviour, reward, rule, settings, Workers.SERIAL);
+  }
+
+  /**
+   * @param model the model class
+   * @param distribution the labelled context distribution {@code D}
+   * @param behaviour the sampler of the responses, of the model's vocabulary
+   * @param reward the process oracle (its counter is charged)
+   * @param rule the step rule (its fresh copy is used)
+   * @param settings steps, batch size, baseline
+   * @param workers the threads each batch is split across
+   */
+  public ProcessReinforce(
+      LinearAutoregressiveModel<X> model,
+      ContextDistribution<X> distribution,
+      BehaviourPolicy<X> behaviour,
+      ProcessReward reward,
+      StepRule rule,
+      PolicyGradientSettings settings,
+      Workers workers) {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(workers, "workers");
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
     this.reward = Objects.requireNonNull(reward, "reward");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.sampling = Sampling.of(this.behaviour, model);
     this.batch = new Batch<>("E3 process REINFORCE", model, settings.batchSize(),
-        Objects.requireNonNull(rule, "rule"), true);
+        Objects.requireNonNull(rule, "rule"), true, sampling, workers);
     int n = model.length();
     this.rewards = new double[settings.batchSize()][];
     this.positionMean = new double[n];
-    this.tokenScale = new double[n];
-    this.tokenLogp = new double[n];
   }
 
   public PolicyGradientSettings settings() {
@@ -97,13 +126,30 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
   @Override
   public PolicyGradientStep step(double[] w, RandomGenerator rng) {
     long queriesBefore = reward.counter().count();
-    batch.begin(w, distribution, rng);
-    PolicyGradients.generate(batch, behaviour, w, rng);
+    batch.begin(w, rng);
+    batch.resetLanes();
+    boolean baseline = settings.baseline();
+    batch.forEachSequence((lane, b) -> {
+      SplittableRandom stream = batch.stream(b);
+      Labeled<X> context = batch.draw(b, distribution, stream);
+      lane.workspace.start(context.x());
+      int[] y = batch.responses[b];
+      sampling.generate(lane, w, context, stream, y);
+      if (!baseline) {
+        int[] target = context.target();
+        double r = 1.0;
+        for (int i = 0; i < y.length; i++) {
+          r = r > 0 && y[i] == target[i] ? 1.0 : -1.0;
+          lane.tokenScale[i] = r;
+        }
+        accumulate(lane, y);
+      }
+    });
     int n = batch.length;
     Arrays.fill(positionMean, 0.0);
     int correct = 0;
     for (int b = 0; b < batch.size; b++) {
-      rewards[b] = reward.signedPrefixRewards(batch.contexts.get(b), batch.responses[b]);
+      rewards[b] = reward.signedPrefixRewards(batch.contexts[b], batch.responses[b]);
       for (int i = 0; i < n; i++) {
         positionMean[i] += rewards[b][i];
       }
@@ -114,26 +160,48 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
       total += positionMean[i];
       positionMean[i] /= batch.size;
     }
-    double inverse = 1.0 / ((double) batch.size * n);
-    double loss = 0;
-    double nll = 0;
-    for (int b = 0; b < batch.size; b++) {
-      for (int i = 0; i < n; i++) {
-        double advantage = settings.baseline() ? rewards[b][i] - positionMean[i] : rewards[b][i];
-        tokenScale[i] = advantage * inverse;
-      }
-      Labeled<X> context = batch.contexts.get(b);
-      batch.model.tokenLogProbabilities(w, context.x(), batch.responses[b], tokenLogp);
-      for (int i = 0; i < n; i++) {
-        loss -= tokenScale[i] * tokenLogp[i];
-        nll -= tokenLogp[i] * inverse;
-      }
-      batch.model.addWeightedGradient(
-          w, context.x(), batch.responses[b], tokenScale, batch.direction);
+    if (baseline) {
+      batch.forEachSequence((lane, b) -> {
+        lane.workspace.start(batch.contexts[b].x());
+        for (int i = 0; i < n; i++) {
+          lane.tokenScale[i] = rewards[b][i] - positionMean[i];
+        }
+        accumulate(lane, batch.responses[b]);
+      });
     }
+    double inverse = 1.0 / ((double) batch.size * n);
+    double weighted = 0;
+    double logLikelihood = 0;
+    for (Batch.Lane<X> lane : batch.lanes) {
+      logLikelihood += lane.plusSum;
+      weighted += lane.minusSum;
+      for (int j = 0; j < batch.direction.length; j++) {
+        batch.direction[j] += lane.plus[j];
+      }
+    }
+    for (int j = 0; j < batch.direction.length; j++) {
+      batch.direction[j] *= inverse;
+    }
+    double loss = -weighted * inverse;
+    double nll = -logLikelihood * inverse;
     int step = batch.apply(w, loss, nll);
     return new PolicyGradientStep(step, loss, total * inverse, (double) correct / batch.size,
         reward.counter().count() - queriesBefore);
+  }
+
+  /**
+   * Adds the score of response {@code y} weighted by {@code lane.tokenScale} to {@code
+   * lane.plus}; sums its log-likelihood into {@code lane.plusSum} and {@code sum_i s_i log p_i}
+   * into {@code lane.minusSum}.
+   */
+  private static <X> void accumulate(Batch.Lane<X> lane, int[] y) {
+    lane.plusSum += lane.workspace.addWeightedGradient(y, lane.tokenScale, lane.plus,
+        lane.tokenLogp);
+    double weighted = 0;
+    for (int i = 0; i < y.length; i++) {
+      weighted += lane.tokenScale[i] * lane.tokenLogp[i];
+    }
+    lane.minusSum += weighted;
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
 
 /**
  * (E1) Supervised pre-training with the token-averaged cross-entropy, the authors' {@code
@@ -24,8 +25,11 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
  * The authors step with {@code torch.optim.Adagrad(lr)} ({@link org.pgbarrier.learn.Adagrad}).
  * One instance is one training phase: its step rule starts from {@link StepRule#fresh()} (the
  * authors build a new optimiser per phase) and its buffers are reused across steps. Random draws
- * per step: {@code B} context draws, in order. Not thread-safe; parallel replicates use one
- * instance each.
+ * per step: one {@code rng.nextLong()}, the step seed; context {@code b} is drawn from its own
+ * stream of it (see {@code Batch}). The batch is split across the {@link Workers} and reduced in
+ * a fixed order, so the result does not depend on their number. The per-sequence work runs on
+ * {@link SequenceScorer#of} (for the bigram map, its fast exact path). Not thread-safe; parallel
+ * replicates use one instance each.
  *
  * @param <X> the context type
  */
@@ -45,11 +49,28 @@ public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<Supervise
       ContextDistribution<X> distribution,
       StepRule rule,
       SupervisedSettings settings) {
+    this(model, distribution, rule, settings, Workers.SERIAL);
+  }
+
+  /**
+   * @param model the model class
+   * @param distribution the labelled context distribution {@code D}
+   * @param rule the step rule (its fresh copy is used)
+   * @param settings steps and batch size
+   * @param workers the threads each batch is split across
+   */
+  public SupervisedCrossEntropy(
+      LinearAutoregressiveModel<X> model,
+      ContextDistribution<X> distribution,
+      StepRule rule,
+      SupervisedSettings settings,
+      Workers workers) {
     Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(workers, "workers");
     this.distribution = Objects.requireNonNull(distribution, "distribution");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.batch = new Batch<>("E1 supervised cross-entropy", model, settings.batchSize(),
-        Objects.requireNonNull(rule, "rule"), false);
+        Objects.requireNonNull(rule, "rule"), false, null, workers);
   }
 
   public SupervisedSettings settings() {
@@ -71,15 +92,25 @@ public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<Supervise
    */
   @Override
   public SupervisedStep step(double[] w, RandomGenerator rng) {
-    batch.begin(w, distribution, rng);
+    batch.begin(w, rng);
+    batch.resetLanes();
+    batch.forEachSequence((lane, b) -> {
+      Labeled<X> context = batch.draw(b, distribution, batch.stream(b));
+      lane.workspace.start(context.x());
+      lane.plusSum += lane.workspace.addGradient(context.target(), 1.0, lane.plus);
+    });
     double inverse = 1.0 / ((double) batch.size * batch.length);
-    double loss = 0;
-    for (int b = 0; b < batch.size; b++) {
-      Labeled<X> context = batch.contexts.get(b);
-      double logp =
-          batch.model.addGradient(w, context.x(), batch.targets[b], inverse, batch.direction);
-      loss -= logp * inverse;
+    double logLikelihood = 0;
+    for (Batch.Lane<X> lane : batch.lanes) {
+      logLikelihood += lane.plusSum;
+      for (int j = 0; j < batch.direction.length; j++) {
+        batch.direction[j] += lane.plus[j];
+      }
     }
+    for (int j = 0; j < batch.direction.length; j++) {
+      batch.direction[j] *= inverse;
+    }
+    double loss = -logLikelihood * inverse;
     int step = batch.apply(w, loss, loss);
     return new SupervisedStep(step, loss);
   }

@@ -45,6 +45,11 @@ public final class EpsilonMixtureBehaviour<X> implements BehaviourPolicy<X> {
     return epsilon;
   }
 
+  /** The behaviour used with probability {@code 1 - eps}. */
+  public BehaviourPolicy<X> wrapped() {
+    return wrapped;
+  }
+
   @Override
   public TokenSampler start(double[] w, Labeled<X> context) {
     if (epsilon == 1.0) {

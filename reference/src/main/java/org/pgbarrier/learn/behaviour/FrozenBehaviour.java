@@ -29,6 +29,11 @@ public final class FrozenBehaviour<X> implements BehaviourPolicy<X> {
     this.weights = Checks.finite("weights", weights.clone());
   }
 
+  /** The model class. */
+  public LinearAutoregressiveModel<X> model() {
+    return model;
+  }
+
   /** A copy of the frozen weights. */
   public double[] weights() {
     return weights.clone();

@@ -25,6 +25,11 @@ public final class OnPolicyBehaviour<X> implements BehaviourPolicy<X> {
     this.model = Objects.requireNonNull(model, "model");
   }
 
+  /** The model whose {@code p_w} is sampled. */
+  public LinearAutoregressiveModel<X> model() {
+    return model;
+  }
+
   @Override
   public TokenSampler start(double[] w, Labeled<X> context) {
     Checks.length("w", w.length, model.dimension());
