@@ -25,17 +25,20 @@ import org.pgbarrier.io.config.ExperimentConfig;
  */
 record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) {
   /**
-   * Runs {@code config}, writing into its {@code output_dir} (relative to the working directory).
+   * Runs {@code config} on {@code threads} threads (the results do not depend on it), writing
+   * into its {@code output_dir} (relative to the working directory).
    *
    * @throws UsageException if the output directory cannot be created or written
    */
-  static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress) throws IOException {
+  static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads)
+      throws IOException {
     Path directory = outputDirectory(config.outputDir());
     ExperimentResult result;
     if (config.settings() instanceof PgExperimentSettings pg) {
-      result = PgExperiment.run(pg, progress::onStep);
+      result = PgExperiment.run(pg, progress::onStep, threads);
     } else {
-      result = CdfExperiment.run((CdfExperimentSettings) config.settings(), progress::onStep);
+      result = CdfExperiment.run(
+          (CdfExperimentSettings) config.settings(), progress::onStep, threads);
     }
     progress.close();
     List<Path> files = new ArrayList<>(ArtifactWriter.write(result, directory));

@@ -55,6 +55,7 @@ public final class Main implements Callable<Integer> {
     PrintWriter errWriter =
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     ErrorReporter reporter = new ErrorReporter();
+    Threads.setDefault();
     CommandLine commandLine = new CommandLine(new Main())
         .setOut(outWriter)
         .setErr(errWriter)

@@ -46,11 +46,18 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "where the comparison figures go (default: ${DEFAULT-VALUE})")
   private Path out;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads; the results are the same bit for bit at any N (default:"
+          + " the number of processors, ${DEFAULT-VALUE})",
+      defaultValue = "${sys:pgbarrier.processors}")
+  private int threads;
+
   @Option(names = "--quiet", description = "no progress bar on standard error")
   private boolean quiet;
 
   @Override
   public Integer call() throws IOException {
+    Threads.check(threads);
     Path directory = configs != null ? configs : Home.configs();
     List<ExperimentConfig> read = new ArrayList<>();
     for (String file : CONFIGS) {
@@ -64,7 +71,7 @@ final class ReproduceCommand implements Callable<Integer> {
     for (ExperimentConfig config : read) {
       try (ProgressDisplay progress = quiet
           ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-        runs.add(ExperimentRun.of(config, progress));
+        runs.add(ExperimentRun.of(config, progress, threads));
       }
     }
     List<Path> figures = ExperimentFigures.compare(

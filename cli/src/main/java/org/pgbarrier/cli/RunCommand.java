@@ -35,16 +35,23 @@ final class RunCommand implements Callable<Integer> {
       description = "overrides: a.b=v sets, +a.b=v adds, ~a.b removes")
   private List<String> overrides = List.of();
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads; the results are the same bit for bit at any N (default:"
+          + " the number of processors, ${DEFAULT-VALUE})",
+      defaultValue = "${sys:pgbarrier.processors}")
+  private int threads;
+
   @Option(names = "--quiet", description = "no progress bar on standard error")
   private boolean quiet;
 
   @Override
   public Integer call() throws IOException {
+    Threads.check(threads);
     ExperimentConfig read = ConfigReader.read(config, overrides);
     ExperimentRun run;
     try (ProgressDisplay progress = quiet
         ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-      run = ExperimentRun.of(read, progress);
+      run = ExperimentRun.of(read, progress, threads);
     }
     PrintWriter out = spec.commandLine().getOut();
     Summary.print(out, List.of(run));

@@ -60,11 +60,11 @@ class ExperimentCommandsTest {
   }
 
   @Test
-  void theSameSeedWritesTheSameBytesButTheTimings() throws IOException {
+  void theSameSeedWritesTheSameBytesButTheTimingsAtAnyThreadCount() throws IOException {
     Path a = temp.resolve("a");
     Path b = temp.resolve("b");
-    assertThat(run("process_reward", a).exitCode()).isZero();
-    assertThat(run("process_reward", b).exitCode()).isZero();
+    assertThat(run("process_reward", a, "--threads", "1").exitCode()).isZero();
+    assertThat(run("process_reward", b, "--threads", "2").exitCode()).isZero();
     List<String> names;
     try (Stream<Path> files = Files.list(a.resolve("process_reward"))) {
       names = files.map(p -> p.getFileName().toString())
@@ -85,6 +85,13 @@ class ExperimentCommandsTest {
     assertThat(result.err()).startsWith("pgbarrier: ").contains("experiment.pg.baseline")
         .contains("fasle").hasLineCount(1);
     assertThat(temp.resolve("outcome_reward")).doesNotExist();
+  }
+
+  @Test
+  void aThreadCountBelowOneIsAUsageError() {
+    Cli result = run("outcome_reward", temp, "--threads", "0");
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("pgbarrier: --threads 0: must be between 1 and 1024\n");
   }
 
   @Test
