@@ -57,11 +57,25 @@ final class PlotCommand implements Callable<Integer> {
     if (name.equals(COMPARISON)) {
       PgResult outcome = pg(find("outcome_reward_uniform", "outcome_reward_threshold"));
       PgResult process = pg(find("process_reward_uniform", "process_reward_threshold"));
-      files = ExperimentFigures.compare(outcome, process,
-          ExperimentRun.outputDirectory(out.toString()));
+      OutputDirectory directory = OutputDirectory.prepare("--out", out.toString());
+      boolean done = false;
+      try {
+        files = ExperimentFigures.compare(outcome, process, directory.path());
+        done = true;
+      } finally {
+        if (!done) {
+          directory.discardIfEmpty();
+        }
+      }
     } else {
       Path artifact = find(name);
-      files = ExperimentFigures.draw(ArtifactReader.read(artifact), artifact.getParent());
+      ExperimentResult result = ArtifactReader.read(artifact);
+      Path directory = artifact.toAbsolutePath().getParent();
+      if (!Files.isWritable(directory)) {
+        throw new UsageException(name + ": the figures go beside " + artifact + ", and "
+            + directory + " is not writable");
+      }
+      files = ExperimentFigures.draw(result, artifact.getParent());
     }
     PrintWriter stdout = spec.commandLine().getOut();
     files.forEach(stdout::println);

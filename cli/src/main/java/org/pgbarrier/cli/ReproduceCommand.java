@@ -64,33 +64,39 @@ final class ReproduceCommand implements Callable<Integer> {
       read.add(ConfigReader.read(directory.resolve(file), List.of()));
     }
     for (ExperimentConfig config : read) {
-      ExperimentRun.outputDirectory(config.outputDir());
+      ExperimentRun.requireHeap(config);
     }
-    Path comparison = ExperimentRun.outputDirectory(out.toString());
+    List<OutputDirectory> prepared = new ArrayList<>();
     List<ExperimentRun> runs = new ArrayList<>();
-    for (ExperimentConfig config : read) {
-      try (ProgressDisplay progress = quiet
-          ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-        runs.add(ExperimentRun.of(config, progress, threads));
+    List<Path> figures;
+    boolean done = false;
+    try {
+      for (ExperimentConfig config : read) {
+        prepared.add(OutputDirectory.prepare("output_dir", config.outputDir()));
+      }
+      OutputDirectory comparison = OutputDirectory.prepare("--out", out.toString());
+      prepared.add(comparison);
+      for (ExperimentConfig config : read) {
+        try (ProgressDisplay progress = quiet
+            ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+          runs.add(ExperimentRun.of(config, progress, threads));
+        }
+      }
+      // the reader ties each file's experiment to its name: outcome, process, cdf
+      figures = ExperimentFigures.compare((PgResult) runs.get(0).result(),
+          (PgResult) runs.get(1).result(), comparison.path());
+      done = true;
+    } finally {
+      if (!done) {
+        prepared.forEach(OutputDirectory::discardIfEmpty);
       }
     }
-    List<Path> figures = ExperimentFigures.compare(
-        pg(runs.get(0), "outcome"), pg(runs.get(1), "process"), comparison);
     PrintWriter stdout = spec.commandLine().getOut();
     Summary.print(stdout, runs);
     for (ExperimentRun run : runs) {
       stdout.println("wrote " + run.files().size() + " files into " + run.directory());
     }
-    stdout.println("wrote " + figures.size() + " comparison figures into " + comparison);
+    stdout.println("wrote " + figures.size() + " comparison figures into " + out);
     return ExitCode.OK;
-  }
-
-  private static PgResult pg(ExperimentRun run, String expected) {
-    if (run.result() instanceof PgResult pg
-        && pg.settings().reward().name().equalsIgnoreCase(expected)) {
-      return pg;
-    }
-    throw new UsageException("the " + expected + "_reward config ran " + run.result().name()
-        + ": it must be an " + expected + "-reward experiment");
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.pgbarrier.experiment.MemoryEstimate;
 import org.pgbarrier.support.Regime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -109,13 +110,21 @@ final class SharpenCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     long start = System.nanoTime();
     SharpenSweep.Settings settings = settings();
+    boolean existed = Files.exists(out);
     Path dir = outputDirectory();
-    SharpenSweep.Result result = SharpenSweep.run(settings);
     List<Path> files;
+    SharpenSweep.Result result;
+    boolean done = false;
     try {
+      result = SharpenSweep.run(settings);
       files = SharpenOutputs.write(result, dir);
+      done = true;
     } catch (AccessDeniedException e) {
       throw new UsageException("--out " + out + ": directory " + dir + " is not writable");
+    } finally {
+      if (!done && !existed) {
+        new OutputDirectory(dir, dir).discardIfEmpty();
+      }
     }
     PrintWriter stdout = spec.commandLine().getOut();
     summary(stdout, result);
@@ -154,8 +163,13 @@ final class SharpenCommand implements Callable<Integer> {
         + ": must be finite and greater than --budget " + budget);
     require(confidence > 0 && confidence < 1, "--confidence " + confidence + ": must be in (0, 1)");
     require(level > 0 && level < 1, "--level " + level + ": must be in (0, 1)");
-    return new SharpenSweep.Settings(seed, k, length, contexts, baseMin, baseMax, sorted, samples,
-        budget, maxBudget, confidence, level);
+    SharpenSweep.Settings settings = new SharpenSweep.Settings(seed, k, length, contexts, baseMin,
+        baseMax, sorted, samples, budget, maxBudget, confidence, level);
+    double bytes = SharpenSweep.requiredBytes(settings);
+    require(HeapBudget.fits(bytes), HeapBudget.refusal("-k " + k + " --length " + length
+        + " --contexts " + contexts + ": the sweep", MemoryEstimate.size(bytes),
+        "lower --contexts, -k or --length"));
+    return settings;
   }
 
   /**

@@ -42,6 +42,9 @@ final class SharpenSweep {
   /** Points of the exact curve per decade of {@code N}, besides the grid itself. */
   private static final int CURVE_POINTS_PER_DECADE = 24;
 
+  /** Heap bytes per context besides its base law and curve row: objects, regime row and text. */
+  private static final int BYTES_PER_CONTEXT = 512;
+
   private SharpenSweep() {}
 
   /** What to compute; validated by the command. */
@@ -58,6 +61,25 @@ final class SharpenSweep {
       double maxBudget,
       double confidence,
       double level) {}
+
+  /**
+   * Estimated peak heap bytes of {@link #run} [RECONSTRUCTED: an account of its dominant arrays,
+   * in {@code double} so that nothing overflows]: per context the enumerated base law and its
+   * copy, {@code 2 (16 + 8 k^length)}, its row of the exact curve, {@code 16 + 8 P} ({@code P}
+   * curve points), and {@value #BYTES_PER_CONTEXT} bytes of context, target, row and text; the
+   * tabular instance's weight vectors, {@code 3 (16 + 8 (contexts length + 1) k)}; the Monte Carlo
+   * buffers, {@code samples} flags and one {@code int[N_max]} of draws per processor.
+   */
+  static double requiredBytes(Settings s) {
+    double responses = Math.pow(s.k(), s.length());
+    double curvePoints = curveN(s.grid()).length;
+    double perContext = 2 * (16 + 8 * responses) + 16 + 8 * curvePoints + BYTES_PER_CONTEXT;
+    double weights = 3 * (16 + 8 * ((double) s.contexts() * s.length() + 1) * s.k());
+    double maxN = Arrays.stream(s.grid()).max().orElse(0);
+    double monteCarlo = 16 + s.samples()
+        + Runtime.getRuntime().availableProcessors() * (16 + 4 * maxN);
+    return s.contexts() * perContext + weights + monteCarlo;
+  }
 
   /** One grid point: the exact probability and the Monte Carlo estimate with its interval. */
   record Point(int n, double exact, int successes, int samples, BinomialInterval interval) {

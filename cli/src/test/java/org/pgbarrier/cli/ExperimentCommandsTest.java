@@ -88,13 +88,6 @@ class ExperimentCommandsTest {
   }
 
   @Test
-  void aThreadCountBelowOneIsAUsageError() {
-    Cli result = run("outcome_reward", temp, "--threads", "0");
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("pgbarrier: --threads 0: must be between 1 and 1024\n");
-  }
-
-  @Test
   void anOutputDirectoryThatIsAFileIsRefusedBeforeAnyWork() throws IOException {
     Path file = Files.writeString(temp.resolve("occupied"), "x");
     Cli result = Cli.run("run", config("cdf_quantile").toString(),

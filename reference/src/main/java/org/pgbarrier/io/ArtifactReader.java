@@ -1,6 +1,7 @@
 package org.pgbarrier.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -26,31 +28,42 @@ import org.pgbarrier.experiment.Timings;
  * Reads back what {@link ArtifactWriter} wrote: an artifact {@code NAME.json} of format {@value
  * ArtifactWriter#FORMAT} as the {@link ExperimentResult} it was written from, with the timings of
  * {@code timings.json} in the same directory when it holds the run ({@link Timings#none()}
- * otherwise). Writing the result read back gives the same bytes. Strict: a missing or unknown key,
- * a wrong type or an inconsistent shape is an {@link InputException} naming the key path.
+ * otherwise). Writing the result read back gives the same bytes. Strict: malformed JSON, a
+ * duplicate, missing or unknown key, a wrong type, an out-of-range setting or an inconsistent
+ * shape is an {@link InputException} naming the file and the key path.
  */
 public final class ArtifactReader {
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private ArtifactReader() {}
 
-  /** The artifact at {@code file}. */
+  /**
+   * The artifact at {@code file}.
+   *
+   * @throws InputException if the artifact or the {@code timings.json} beside it is not valid
+   *     (malformed JSON, a missing or unknown key, a wrong type, an out-of-range setting or an
+   *     inconsistent shape); the message starts with the file it concerns
+   */
   public static ExperimentResult read(Path file) throws IOException {
-    JsonNode root;
+    Map<String, Timings> timings = readTimings(file.toAbsolutePath().getParent());
+    JsonNode root = tree(file);
     try {
-      root = MAPPER.readTree(file.toFile());
-    } catch (JsonProcessingException e) {
-      throw new InputException(file + ": not JSON: " + e.getOriginalMessage(), e);
+      return read(new SettingsJson.Node(root, ""), timings);
+    } catch (IllegalArgumentException e) {
+      // InputException from a key, IllegalArgumentException from a record's range check
+      throw new InputException(file + ": " + e.getMessage(), e);
     }
-    SettingsJson.Node node = new SettingsJson.Node(root, "");
+  }
+
+  private static ExperimentResult read(SettingsJson.Node node, Map<String, Timings> runs) {
     String format = node.text("format");
     if (!format.equals(ArtifactWriter.FORMAT)) {
       throw node.invalid("format", "'" + format + "': must be " + ArtifactWriter.FORMAT);
     }
     ExperimentSettings settings = SettingsJson.read(node.object("settings"));
     String name = node.text("name");
-    Path dir = file.toAbsolutePath().getParent();
-    Timings timings = readTimings(dir).getOrDefault(name, Timings.none());
+    Timings timings = runs.getOrDefault(name, Timings.none());
     node.object("seeds");
     ExperimentResult result;
     if (settings instanceof PgExperimentSettings pg) {
@@ -75,24 +88,30 @@ public final class ArtifactReader {
     return read(dir.resolve(name + ".json"));
   }
 
-  /** The wall times of every run recorded in {@code dir/timings.json}; empty if there is none. */
+  /**
+   * The wall times of every run recorded in {@code dir/timings.json}; empty if there is none.
+   *
+   * @throws InputException if the file is not a JSON object of runs, each an object of seconds;
+   *     the message starts with the file
+   */
   public static Map<String, Timings> readTimings(Path dir) throws IOException {
     Path file = dir.resolve(ArtifactWriter.TIMINGS);
     Map<String, Timings> runs = new TreeMap<>();
     if (!Files.exists(file)) {
       return runs;
     }
-    JsonNode root = MAPPER.readTree(file.toFile());
-    if (root == null || !root.isObject()) {
-      throw new InputException(file + ": must hold a JSON object of runs");
-    }
+    JsonNode root = tree(file);
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> run = it.next();
+      if (!run.getValue().isObject()) {
+        throw new InputException(file + ": " + run.getKey() + " = " + run.getValue()
+            + ": must be an object of seconds per phase");
+      }
       Map<String, Double> phases = new LinkedHashMap<>();
       for (Iterator<Map.Entry<String, JsonNode>> p = run.getValue().fields(); p.hasNext(); ) {
         Map.Entry<String, JsonNode> phase = p.next();
         if (!phase.getValue().isNumber()) {
-          throw new InputException(run.getKey() + "." + phase.getKey() + " = "
+          throw new InputException(file + ": " + run.getKey() + "." + phase.getKey() + " = "
               + phase.getValue() + ": must be a number of seconds");
         }
         phases.put(phase.getKey(), phase.getValue().doubleValue());
@@ -100,6 +119,30 @@ public final class ArtifactReader {
       runs.put(run.getKey(), new Timings(phases));
     }
     return runs;
+  }
+
+  /**
+   * The JSON object in {@code file}: refuses malformed or truncated JSON, duplicate keys, and a
+   * file that is empty or holds something else than one object.
+   */
+  private static JsonNode tree(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InputException(file + ": not a readable regular file");
+    }
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new InputException(file + ": " + JsonCursor.syntaxMessage(e), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new InputException(file + ": the file is empty: must hold one JSON object");
+    }
+    if (!root.isObject()) {
+      throw new InputException(file + ": the top-level value is " + root.getNodeType()
+          .name().toLowerCase(Locale.ROOT) + ": must be a JSON object");
+    }
+    return root;
   }
 
   private static PgResult readPg(SettingsJson.Node node, PgExperimentSettings settings,

@@ -104,7 +104,7 @@ class ArtifactRoundTripTest {
     Path file = tmp.resolve(result.name() + ".json");
     Files.writeString(file, Files.readString(file).replace("\"num_mix\"", "\"num_mixes\""));
     assertThatThrownBy(() -> ArtifactReader.read(file)).isInstanceOf(InputException.class)
-        .hasMessage("settings.global.data_generator.num_mixes: unknown key");
+        .hasMessage(file + ": settings.global.data_generator.num_mixes: unknown key");
   }
 
   @Test

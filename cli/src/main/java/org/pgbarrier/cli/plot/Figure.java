@@ -165,6 +165,9 @@ public final class Figure {
       throw new IllegalArgumentException("series " + label + " has no points");
     }
     String name = label == null ? "\u200b" + (hidden++) : label;
+    while (chart.getSeries(name) != null) {
+      name += "\u200b"; // two curves may share a legend text; XChart needs distinct names
+    }
     XYSeries series = chart.addSeries(name, floored(x, xFloor), floored(y, yFloor));
     series.setXYSeriesRenderStyle(style);
     series.setShowInLegend(label != null);

@@ -42,6 +42,15 @@ class FigureTest {
   }
 
   @Test
+  void twoCurvesMayShareALegendText() throws IOException {
+    Figure figure = new Figure("t", "x", "y")
+        .line("q = 1.00", new double[] {1, 2}, new double[] {1, 2}, Color.RED)
+        .line("q = 1.00", new double[] {1, 2}, new double[] {2, 3}, Color.BLUE);
+
+    assertThat(figure.png()).startsWith(PNG_SIGNATURE);
+  }
+
+  @Test
   void refusesNotANumberNamingTheIndex() {
     Figure figure = new Figure("t", "x", "y");
     assertThatThrownBy(() -> figure.line("a", new double[] {1, 2}, new double[] {1, Double.NaN},
