@@ -67,9 +67,9 @@ public final class ExperimentFigures {
       Figure figure = new Figure("Off-support samples: average likelihood", "PG step",
           "mean p_w(y*|x) over base likelihood < "
               + format(outcome.settings().tracking().threshold()));
-      curve(figure, "outcome reward (" + outcome.offSupportCount() + " samples)",
+      curve(figure, "outcome reward (" + samples(outcome.offSupportCount()) + ")",
           outcome.offSupportLikelihood(), Palette.categorical(0));
-      curve(figure, "process reward (" + process.offSupportCount() + " samples)",
+      curve(figure, "process reward (" + samples(process.offSupportCount()) + ")",
           process.offSupportLikelihood(), Palette.categorical(1));
       files.addAll(List.of(figure.legend(LegendPosition.InsideNW)
           .write(dir, "comparison_off_support")));
@@ -159,6 +159,10 @@ public final class ExperimentFigures {
   private static void curve(Figure figure, String label, StepCurve curve, Color colour) {
     double[] x = Arrays.stream(curve.steps()).asDoubleStream().toArray();
     figure.line(label, x, curve.values(), colour);
+  }
+
+  private static String samples(int count) {
+    return count == 1 ? "1 sample" : count + " samples";
   }
 
   private static String format(double value) {
