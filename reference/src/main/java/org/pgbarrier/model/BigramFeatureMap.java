@@ -100,40 +100,47 @@ public final class BigramFeatureMap implements FeatureMap<double[]> {
    * Greedy decoding, {@code y_i = argmax_v (a_v + W2[v][y_{i-1}])} with {@code a = W1^T x} (ties
    * to the smallest token), the same tokens as {@link LinearAutoregressiveModel#greedy} bit for
    * bit (the same logits, added in the same order): since the argmax depends on the position only
-   * through the previous token, each successor is computed once per context and reused.
+   * through the previous token, the decoding is a walk on the successor map: it is followed until a
+   * token recurs (at most {@code k} successors computed), and the cycle so closed is repeated.
    */
   public int[] greedy(double[] w, double[] x, int length) {
     Checks.length("w", w.length, dimension());
     Checks.length("x", x.length, d);
     Checks.positive("length", length);
     double[] a = new double[k];
-    for (int j = 0; j < d; j++) {
-      double xj = x[j];
-      int row = j * k;
-      for (int v = 0; v < k; v++) {
-        a[v] += xj * w[row + v];
-      }
-    }
-    int[] successor = new int[k];
-    java.util.Arrays.fill(successor, -1);
+    org.pgbarrier.kernel.TransposedProduct.of(w, 0, x, d, k, a);
+    // first[v]: the first position of token v. The decoding is a walk on the successor map, so
+    // once a token recurs the rest repeats with the period between its two occurrences.
+    int[] first = new int[k];
+    java.util.Arrays.fill(first, -1);
     int[] y = new int[length];
     y[0] = org.pgbarrier.kernel.LogSumExp.argmax(a, k);
+    first[y[0]] = 0;
     for (int i = 1; i < length; i++) {
       int p = y[i - 1];
-      if (successor[p] < 0) {
-        int column = d * k + p * k;
-        int best = 0;
-        double bestLogit = a[0] + w[column];
-        for (int v = 1; v < k; v++) {
-          double logit = a[v] + w[column + v];
-          if (logit > bestLogit) {
-            best = v;
-            bestLogit = logit;
-          }
+      int column = d * k + p * k;
+      int best = 0;
+      double bestLogit = a[0] + w[column];
+      for (int v = 1; v < k; v++) {
+        double logit = a[v] + w[column + v];
+        if (logit > bestLogit) {
+          best = v;
+          bestLogit = logit;
         }
-        successor[p] = best;
       }
-      y[i] = successor[p];
+      y[i] = best;
+      if (first[best] >= 0) {
+        // y[from..filled) is whole periods of the cycle: copy it after itself until y is full.
+        int from = first[best] + 1;
+        int filled = i + 1;
+        while (filled < length) {
+          int n = Math.min(filled - from, length - filled);
+          System.arraycopy(y, from, y, filled, n);
+          filled += n;
+        }
+        break;
+      }
+      first[best] = i;
     }
     return y;
   }

@@ -30,8 +30,13 @@ import org.pgbarrier.Checks;
  *   dW2[v, p] += c_{pv} (p a token),     dW1 += x (sum_p c_{p.})^T,
  * </pre>
  *
- * so a sequence costs {@code N} table updates, {@code k} per distinct previous token and {@code
- * dk} for {@code dW1}, instead of {@code N k} exponentials. Accuracy as {@link
+ * computed branch-free over a row as {@code c_{pv} = T_{pv} - C_p P(v|p)}, except the row's
+ * dominant entry ({@code P(v|p) >= 1/2}, when it occurs), computed as written with {@code 1 - P}
+ * below. So a sequence costs {@code N} table updates, {@code k} per distinct previous token and
+ * {@code dk} for {@code dW1}, instead of {@code N k} exponentials. With one scale for every token
+ * ({@link Workspace#addGradient}) {@code log p(y|x) = sum_{p,v} T_{pv} log P(v|p)} is summed row
+ * by row from the counts too, no per-token lookup. Sampling is the exact inverse CDF: a
+ * branch-free binary search of the row's CDF. Accuracy as {@link
  * org.pgbarrier.kernel.LogSumExp#logSoftmaxAt}: when {@code P(v|p) >= 1/2}, {@code 1 - P} is the
  * sum of the other terms over {@code Z_p} and {@code log P = -log1p(sum_{t != v} u_t / u_v)};
  * otherwise {@code log P = logit - lse_p}, which carries no cancellation since {@code |log P| >=
@@ -99,6 +104,9 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private final boolean[] touched = new boolean[k + 1];
     private final int[] touchedRows = new int[k + 1];
     private final double[] g = new double[k];
+    private final double[] coefficient = new double[k];
+    private final double[] term = new double[k];
+    private final int[] dominant = new int[k + 1];
     private double aMax;
     private double[] x;
     private int stamp;
@@ -110,14 +118,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
             + d);
       }
       this.x = x;
-      java.util.Arrays.fill(a, 0.0);
-      for (int j = 0; j < d; j++) {
-        double xj = x[j];
-        int row = j * k;
-        for (int v = 0; v < k; v++) {
-          a[v] += xj * w[row + v];
-        }
-      }
+      org.pgbarrier.kernel.TransposedProduct.of(w, 0, x, d, k, a);
       double max = Double.NEGATIVE_INFINITY;
       for (int v = 0; v < k; v++) {
         max = Math.max(max, a[v]);
@@ -179,6 +180,11 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         }
       }
       lse[p] = shift + Math.log(z);
+      int top = -1;
+      for (int v = 0; v < k; v++) {
+        top = 2 * u[base + v] >= z ? v : top;
+      }
+      dominant[p] = top;
     }
 
     private double logit(int p, int v) {
@@ -232,19 +238,100 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
       return total;
     }
 
+    /**
+     * One uniform scale: the transitions are counted first, then each row gives at once its
+     * share of {@code log p} ({@code sum_v T_pv log P(v|p)}, each {@code log P} as {@link
+     * #logProbability}) and its coefficients {@code scale (T_pv - C_p P(v|p))}.
+     */
     @Override
     public double addGradient(int[] y, double scale, double[] acc) {
-      return accumulate(y, null, scale, acc, null);
+      check(y);
+      int rows = 0;
+      for (int i = 0; i < length; i++) {
+        int p = i == 0 ? k : y[i - 1];
+        if (!touched[p]) {
+          touched[p] = true;
+          touchedRows[rows++] = p;
+        }
+        weight[p] += 1;
+        transition[p * k + y[i]] += 1;
+      }
+      if (scale != 0) {
+        java.util.Arrays.fill(g, 0.0);
+      }
+      double total = 0;
+      for (int r = 0; r < rows; r++) {
+        int p = touchedRows[r];
+        int base = row(p);
+        double z = cdf[base + k - 1];
+        double inverse = 1.0 / z;
+        double c = weight[p];
+        double shift = lse[p];
+        int column = block + p * k;
+        int top = dominant[p];
+        double topCount = top >= 0 ? transition[base + top] : 0;
+        for (int v = 0; v < k; v++) {
+          double t = transition[base + v];
+          double logit = p == k ? a[v] : a[v] + w[column + v];
+          term[v] = t != 0 ? t * (logit - shift) : 0.0;
+        }
+        double topRest = 0;
+        if (topCount != 0) {
+          topRest = rest(base, top);
+          term[top] = topCount * -Math.log1p(topRest / u[base + top]);
+        }
+        double rowTotal = 0;
+        for (int v = 0; v < k; v++) {
+          rowTotal += term[v];
+        }
+        total += rowTotal;
+        if (scale != 0) {
+          for (int v = 0; v < k; v++) {
+            coefficient[v] = scale * (transition[base + v] - c * (u[base + v] * inverse));
+          }
+          if (topCount != 0) {
+            coefficient[top] = scale * (topCount * (topRest * inverse)
+                - (c - topCount) * (u[base + top] * inverse));
+          }
+          addRow(p, acc);
+        }
+        java.util.Arrays.fill(transition, base, base + k, 0.0);
+        weight[p] = 0;
+        touched[p] = false;
+      }
+      if (scale != 0) {
+        addFirstBlock(acc);
+      }
+      return total;
+    }
+
+    /** Adds {@code coefficient} to {@code g} and, for a token {@code p}, to column p of dW2. */
+    private void addRow(int p, double[] acc) {
+      for (int v = 0; v < k; v++) {
+        g[v] += coefficient[v];
+      }
+      if (p < k) {
+        int column = block + p * k;
+        for (int v = 0; v < k; v++) {
+          acc[column + v] += coefficient[v];
+        }
+      }
+    }
+
+    /** {@code dW1 += x g^T}. */
+    private void addFirstBlock(double[] acc) {
+      for (int j = 0; j < d; j++) {
+        double xj = x[j];
+        int row = j * k;
+        for (int v = 0; v < k; v++) {
+          acc[row + v] += xj * g[v];
+        }
+      }
     }
 
     @Override
     public double addWeightedGradient(
         int[] y, double[] tokenScale, double[] acc, double[] tokenLogp) {
-      return accumulate(y, tokenScale, 0.0, acc, tokenLogp);
-    }
-
-    private double accumulate(
-        int[] y, double[] tokenScale, double scale, double[] acc, double[] tokenLogp) {
       check(y);
       int rows = 0;
       double total = 0;
@@ -252,11 +339,9 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         int p = i == 0 ? k : y[i - 1];
         int v = y[i];
         double l = logProbability(p, v);
-        if (tokenLogp != null) {
-          tokenLogp[i] = l;
-        }
+        tokenLogp[i] = l;
         total += l;
-        double s = tokenScale == null ? scale : tokenScale[i];
+        double s = tokenScale[i];
         if (s != 0) {
           if (!touched[p]) {
             touched[p] = true;
@@ -276,33 +361,23 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         double z = cdf[base + k - 1];
         double inverse = 1.0 / z;
         double c = weight[p];
-        int column = block + p * k;
+        // c_pv = T_pv - C_p P(v|p), branch-free over the row; the dominant entry (2 u_v >= Z_p,
+        // at most one), when it was seen, is T (1 - P) - (C - T) P with 1 - P = rest / Z_p.
+        int top = dominant[p];
+        double topCount = top >= 0 ? transition[base + top] : 0;
         for (int v = 0; v < k; v++) {
-          double prob = u[base + v] * inverse;
-          double t = transition[base + v];
-          double coef;
-          if (t == 0) {
-            coef = -c * prob;
-          } else {
-            double complement = 2 * u[base + v] >= z ? rest(base, v) * inverse : 1 - prob;
-            coef = t * complement - (c - t) * prob;
-            transition[base + v] = 0;
-          }
-          g[v] += coef;
-          if (p < k) {
-            acc[column + v] += coef;
-          }
+          coefficient[v] = transition[base + v] - c * (u[base + v] * inverse);
+          transition[base + v] = 0;
         }
+        if (topCount != 0) {
+          coefficient[top] = topCount * (rest(base, top) * inverse)
+              - (c - topCount) * (u[base + top] * inverse);
+        }
+        addRow(p, acc);
         weight[p] = 0;
         touched[p] = false;
       }
-      for (int j = 0; j < d; j++) {
-        double xj = x[j];
-        int row = j * k;
-        for (int v = 0; v < k; v++) {
-          acc[row + v] += xj * g[v];
-        }
-      }
+      addFirstBlock(acc);
       return total;
     }
 
@@ -320,11 +395,11 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         return v;
       }
       // Branch-free binary search for the first v with cdf[v] > target: pos counts the entries
-      // known to be <= target.
+      // known to be <= target; cdf[k - 1] > target, so it ends below k and starts below k / 2.
       int pos = 0;
-      for (int step = Integer.highestOneBit(k); step > 0; step >>= 1) {
+      for (int step = Integer.highestOneBit(k - 1); step > 0; step >>= 1) {
         int next = pos + step;
-        pos = next <= k && cdf[base + next - 1] <= target ? next : pos;
+        pos = next < k && cdf[base + next - 1] <= target ? next : pos;
       }
       return pos;
     }

@@ -66,6 +66,8 @@ final class Batch<X> {
     this.lanes = (Lane<X>[]) new Lane<?>[(size + LANE - 1) / LANE];
     for (int c = 0; c < lanes.length; c++) {
       lanes[c] = new Lane<>(scorer.workspace(),
+          sampling == null ? null : sampling.frozenWorkspace(),
+          sampling == null ? null : scorer.workspace(),
           sampling == null ? null : sampling.frozenWorkspace(), model.dimension(), length);
     }
   }
@@ -84,6 +86,31 @@ final class Batch<X> {
     stepSeed = rng.nextLong();
     scorer.prepare(w);
     Arrays.fill(direction, 0.0);
+  }
+
+  /**
+   * What a lane does with the pair of sequences {@code b} and {@code c = b + 1} ({@code c = -1}
+   * when {@code b} is the batch's last sequence and has no partner).
+   */
+  @FunctionalInterface
+  interface PairTask<X> {
+    void run(Lane<X> lane, int b, int c);
+  }
+
+  /**
+   * Runs {@code task} on the sequences two by two ({@code b, b + 1} for even {@code b}), lane by
+   * lane, the lanes on the workers: a task may interleave the two sequences' work (their
+   * sampling chains are independent) as long as it adds their contributions in order, {@code b}
+   * first.
+   */
+  void forEachPair(PairTask<X> task) {
+    workers.forEach(lanes.length, c -> {
+      Lane<X> lane = lanes[c];
+      int end = Math.min(size, (c + 1) * LANE);
+      for (int b = c * LANE; b < end; b += 2) {
+        task.run(lane, b, b + 1 < end ? b + 1 : -1);
+      }
+    });
   }
 
   /** Runs {@code task} on every sequence, lane by lane, the lanes on the workers. */
@@ -156,13 +183,16 @@ final class Batch<X> {
   }
 
   /**
-   * One lane's state: its workspaces (the learner's weights, and the frozen behaviour's if any),
-   * two gradient accumulators ({@code plus}, {@code minus}: E2 keeps the responses of reward +1
+   * One lane's state: its workspaces (the learner's weights, and the frozen behaviour's if any;
+   * a second pair, {@code partner} and {@code partnerFrozen}, for the second sequence of a pair
+   * when the learner samples), two gradient accumulators ({@code plus}, {@code minus}: E2 keeps the responses of reward +1
    * and -1 apart), two sums and the per-token buffers.
    */
   static final class Lane<X> {
     final SequenceScorer.Workspace<X> workspace;
     final SequenceScorer.Workspace<X> frozen;
+    final SequenceScorer.Workspace<X> partner;
+    final SequenceScorer.Workspace<X> partnerFrozen;
     final double[] plus;
     final double[] minus;
     final double[] tokenScale;
@@ -171,9 +201,12 @@ final class Batch<X> {
     double minusSum;
 
     Lane(SequenceScorer.Workspace<X> workspace, SequenceScorer.Workspace<X> frozen,
+        SequenceScorer.Workspace<X> partner, SequenceScorer.Workspace<X> partnerFrozen,
         int dimension, int length) {
       this.workspace = workspace;
       this.frozen = frozen;
+      this.partner = partner;
+      this.partnerFrozen = partnerFrozen;
       this.plus = new double[dimension];
       this.minus = new double[dimension];
       this.tokenScale = new double[length];

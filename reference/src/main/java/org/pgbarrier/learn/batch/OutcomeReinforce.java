@@ -9,6 +9,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
 import org.pgbarrier.reward.OutcomeReward;
 
 /**
@@ -39,7 +40,8 @@ import org.pgbarrier.reward.OutcomeReward;
  * propagates as {@link org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is
  * changed.
  *
- * <p>One pass per response: it is sampled, scored ({@code y = y*}) and its score {@code g_b =
+ * <p>One pass per response: it is sampled (two responses at a time, their token draws in turn,
+ * {@code Batch.forEachPair}), scored ({@code y = y*}) and its score {@code g_b =
  * grad log p_w(y_b|x_b)} accumulated at once, on the lane's {@link
  * org.pgbarrier.model.SequenceScorer} workspace, which samples the learner's own model from the
  * same per-context caches as the gradient (for the bigram map, its fast exact path). Since the
@@ -129,17 +131,23 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     long queriesBefore = reward.counter().count();
     batch.begin(w, rng);
     batch.resetLanes();
-    batch.forEachSequence((lane, b) -> {
+    batch.forEachPair((lane, b, c) -> {
       SplittableRandom stream = batch.stream(b);
       Labeled<X> context = batch.draw(b, distribution, stream);
       lane.workspace.start(context.x());
       int[] y = batch.responses[b];
-      sampling.generate(lane, w, context, stream, y);
-      if (Arrays.equals(y, context.target())) {
-        lane.plusSum += lane.workspace.addGradient(y, 1.0, lane.plus);
-      } else {
-        lane.minusSum += lane.workspace.addGradient(y, 1.0, lane.minus);
+      if (c < 0) {
+        sampling.generate(lane, w, context, stream, y);
+        score(lane, lane.workspace, context, y);
+        return;
       }
+      SplittableRandom partnerStream = batch.stream(c);
+      Labeled<X> partner = batch.draw(c, distribution, partnerStream);
+      lane.partner.start(partner.x());
+      int[] partnerY = batch.responses[c];
+      sampling.generatePair(lane, w, context, stream, y, partner, partnerStream, partnerY);
+      score(lane, lane.workspace, context, y);
+      score(lane, lane.partner, partner, partnerY);
     });
     double sum = 0;
     int correct = 0;
@@ -181,6 +189,16 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     int step = batch.apply(w, loss, nll);
     return new PolicyGradientStep(step, loss, mean, (double) correct / batch.size,
         reward.counter().count() - queriesBefore);
+  }
+
+  /** Adds the score of response {@code y} to the lane's sum of its reward group. */
+  private static <X> void score(Batch.Lane<X> lane, SequenceScorer.Workspace<X> workspace,
+      Labeled<X> context, int[] y) {
+    if (Arrays.equals(y, context.target())) {
+      lane.plusSum += workspace.addGradient(y, 1.0, lane.plus);
+    } else {
+      lane.minusSum += workspace.addGradient(y, 1.0, lane.minus);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceScorer;
 import org.pgbarrier.reward.ProcessReward;
 
 /**
@@ -38,7 +39,8 @@ import org.pgbarrier.reward.ProcessReward;
  * org.pgbarrier.reward.BudgetExhaustedException} before {@code w} is changed.
  *
  * <p>Without the baseline the advantages of a response are its own rewards, {@code +1} before
- * its first wrong token and {@code -1} from it on, so a response is sampled and its weighted
+ * its first wrong token and {@code -1} from it on, so a response is sampled (two at a time, their
+ * token draws in turn, {@code Batch.forEachPair}) and its weighted
  * score accumulated in one pass on the lane's {@link org.pgbarrier.model.SequenceScorer}
  * workspace (for the bigram map, its fast exact path); with the baseline the per-position means
  * need the whole batch, so the scores are accumulated in a second pass. The batch is split
@@ -129,20 +131,27 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     batch.begin(w, rng);
     batch.resetLanes();
     boolean baseline = settings.baseline();
-    batch.forEachSequence((lane, b) -> {
+    batch.forEachPair((lane, b, c) -> {
       SplittableRandom stream = batch.stream(b);
       Labeled<X> context = batch.draw(b, distribution, stream);
       lane.workspace.start(context.x());
       int[] y = batch.responses[b];
-      sampling.generate(lane, w, context, stream, y);
+      if (c < 0) {
+        sampling.generate(lane, w, context, stream, y);
+      } else {
+        SplittableRandom partnerStream = batch.stream(c);
+        Labeled<X> partner = batch.draw(c, distribution, partnerStream);
+        lane.partner.start(partner.x());
+        sampling.generatePair(lane, w, context, stream, y, partner, partnerStream,
+            batch.responses[c]);
+      }
       if (!baseline) {
-        int[] target = context.target();
-        double r = 1.0;
-        for (int i = 0; i < y.length; i++) {
-          r = r > 0 && y[i] == target[i] ? 1.0 : -1.0;
-          lane.tokenScale[i] = r;
+        ownRewards(lane, context.target(), y);
+        accumulate(lane, lane.workspace, y);
+        if (c >= 0) {
+          ownRewards(lane, batch.contexts[c].target(), batch.responses[c]);
+          accumulate(lane, lane.partner, batch.responses[c]);
         }
-        accumulate(lane, y);
       }
     });
     int n = batch.length;
@@ -166,7 +175,7 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
         for (int i = 0; i < n; i++) {
           lane.tokenScale[i] = rewards[b][i] - positionMean[i];
         }
-        accumulate(lane, batch.responses[b]);
+        accumulate(lane, lane.workspace, batch.responses[b]);
       });
     }
     double inverse = 1.0 / ((double) batch.size * n);
@@ -189,13 +198,23 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
         reward.counter().count() - queriesBefore);
   }
 
+  /** The response's own signed prefix rewards into {@code lane.tokenScale} (no baseline). */
+  private static <X> void ownRewards(Batch.Lane<X> lane, int[] target, int[] y) {
+    double r = 1.0;
+    for (int i = 0; i < y.length; i++) {
+      r = r > 0 && y[i] == target[i] ? 1.0 : -1.0;
+      lane.tokenScale[i] = r;
+    }
+  }
+
   /**
-   * Adds the score of response {@code y} weighted by {@code lane.tokenScale} to {@code
-   * lane.plus}; sums its log-likelihood into {@code lane.plusSum} and {@code sum_i s_i log p_i}
+   * Adds the score of response {@code y} ({@code workspace} started on its context) weighted by
+   * {@code lane.tokenScale} to {@code lane.plus}; sums its log-likelihood into {@code lane.plusSum} and {@code sum_i s_i log p_i}
    * into {@code lane.minusSum}.
    */
-  private static <X> void accumulate(Batch.Lane<X> lane, int[] y) {
-    lane.plusSum += lane.workspace.addWeightedGradient(y, lane.tokenScale, lane.plus,
+  private static <X> void accumulate(Batch.Lane<X> lane, SequenceScorer.Workspace<X> workspace,
+      int[] y) {
+    lane.plusSum += workspace.addWeightedGradient(y, lane.tokenScale, lane.plus,
         lane.tokenLogp);
     double weighted = 0;
     for (int i = 0; i < y.length; i++) {

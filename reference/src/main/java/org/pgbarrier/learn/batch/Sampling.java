@@ -23,10 +23,10 @@ final class Sampling<X> {
   private final Source<X> source;
   private final SequenceScorer<X> frozen;
 
-  /** The per-response sampler of a lane whose workspaces are started on the context. */
+  /** The per-response sampler over workspaces (own, frozen) started on the context. */
   @FunctionalInterface
   private interface Source<X> {
-    TokenSampler start(Batch.Lane<X> lane);
+    TokenSampler start(SequenceScorer.Workspace<X> own, SequenceScorer.Workspace<X> frozen);
   }
 
   private Sampling(BehaviourPolicy<X> behaviour, LinearAutoregressiveModel<X> model) {
@@ -48,25 +48,25 @@ final class Sampling<X> {
   private static <X> Source<X> resolve(BehaviourPolicy<X> behaviour,
       LinearAutoregressiveModel<X> model, SequenceScorer<X>[] frozen) {
     if (behaviour instanceof OnPolicyBehaviour<X> on && on.model() == model) {
-      return lane -> (y, i, rng) -> lane.workspace.sample(y, i, rng.nextDouble());
+      return (own, ignored) -> (y, i, rng) -> own.sample(y, i, rng.nextDouble());
     }
     if (behaviour instanceof FrozenBehaviour<X> f && f.model() == model && frozen[0] == null) {
       frozen[0] = SequenceScorer.of(model);
       frozen[0].prepare(f.weights());
-      return lane -> (y, i, rng) -> lane.frozen.sample(y, i, rng.nextDouble());
+      return (ignored, f0) -> (y, i, rng) -> f0.sample(y, i, rng.nextDouble());
     }
     if (behaviour instanceof EpsilonMixtureBehaviour<X> mixture) {
       double epsilon = mixture.epsilon();
       int k = mixture.vocabularySize();
       if (epsilon == 1.0) {
-        return lane -> (y, i, rng) -> rng.nextInt(k);
+        return (own, f0) -> (y, i, rng) -> rng.nextInt(k);
       }
       Source<X> inner = resolve(mixture.wrapped(), model, frozen);
       if (inner == null || epsilon == 0.0) {
         return inner;
       }
-      return lane -> {
-        TokenSampler wrapped = inner.start(lane);
+      return (own, f0) -> {
+        TokenSampler wrapped = inner.start(own, f0);
         return (y, i, rng) -> rng.nextDouble() < epsilon ? rng.nextInt(k) : wrapped.next(y, i, rng);
       };
     }
@@ -88,12 +88,39 @@ final class Sampling<X> {
       behaviour.generate(w, context, rng, out);
       return;
     }
-    if (lane.frozen != null) {
-      lane.frozen.start(context.x());
-    }
-    TokenSampler sampler = source.start(lane);
+    TokenSampler sampler = start(lane.workspace, lane.frozen, context);
     for (int i = 0; i < out.length; i++) {
       out[i] = sampler.next(out, i, rng);
     }
+  }
+
+  /**
+   * Generates the responses of two contexts, {@code first} into {@code out} from {@code rng} and
+   * {@code second} into {@code secondOut} from {@code secondRng}, token by token in turn: the
+   * two chains of dependent draws are independent, so the processor overlaps them. The draws of
+   * each are those of {@link #generate}, from its own stream. {@code lane.workspace} must be
+   * started on {@code first} and {@code lane.partner} on {@code second}, under {@code w}.
+   */
+  void generatePair(Batch.Lane<X> lane, double[] w, Labeled<X> first, RandomGenerator rng,
+      int[] out, Labeled<X> second, RandomGenerator secondRng, int[] secondOut) {
+    if (source == null) {
+      behaviour.generate(w, first, rng, out);
+      behaviour.generate(w, second, secondRng, secondOut);
+      return;
+    }
+    TokenSampler sampler = start(lane.workspace, lane.frozen, first);
+    TokenSampler secondSampler = start(lane.partner, lane.partnerFrozen, second);
+    for (int i = 0; i < out.length; i++) {
+      out[i] = sampler.next(out, i, rng);
+      secondOut[i] = secondSampler.next(secondOut, i, secondRng);
+    }
+  }
+
+  private TokenSampler start(SequenceScorer.Workspace<X> own, SequenceScorer.Workspace<X> frozen,
+      Labeled<X> context) {
+    if (frozen != null) {
+      frozen.start(context.x());
+    }
+    return source.start(own, frozen);
   }
 }

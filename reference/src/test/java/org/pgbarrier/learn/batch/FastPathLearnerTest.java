@@ -30,11 +30,12 @@ import org.pgbarrier.reward.QueryCounter;
  * responses and rewards (the same query count and accuracy) and directions equal to {@code
  * 1e-12} of their largest entry (see {@code BigramSequenceScorerTest} for why not entry by
  * entry), at 1 and 2 threads, for E1, E2 and E3 with and without the baseline, on-policy and an
- * epsilon-mixture of the frozen base. Batches of 300 span five lanes; with {@code k = 3, N = 4} some responses are correct, so
- * no direction is trivially zero.
+ * epsilon-mixture of the frozen base. Batches of 301 span five lanes, the last sequence without a
+ * partner to be sampled alongside; with {@code k = 3, N = 4} some responses are correct, so no
+ * direction is trivially zero.
  */
 class FastPathLearnerTest {
-  private static final int B = 300;
+  private static final int B = 301;
   private final Instance<double[]> instance = BigramInstances.generate(new BigramInstances.Spec(
       4, 3, 4, BigramInstances.Inputs.MIXTURE, 6, 0.05, 10), 3L);
   private final LinearAutoregressiveModel<double[]> fast = instance.model();
