@@ -103,8 +103,13 @@ public final class Checks {
 
   /** Requires every entry of {@code tokens} to be a token id below {@code k}. */
   public static int[] tokens(String name, int[] tokens, int k) {
-    for (int i = 0; i < tokens.length; i++) {
-      if (tokens[i] < 0 || tokens[i] >= k) {
+    // Branch-free first pass: the sign bit of t | (k - 1 - t) is set iff t is out of range.
+    int out = 0;
+    for (int t : tokens) {
+      out |= t | (k - 1 - t);
+    }
+    if (out < 0) {
+      for (int i = 0; i < tokens.length; i++) {
         token(name + "[" + i + "]", tokens[i], k);
       }
     }

@@ -50,6 +50,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
   private final int k;
   private final int length;
   private final int block;
+  private final int words;
   private double[] w;
   private final double[] columnMax;
   private final double[] expW2;
@@ -59,6 +60,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     this.k = phi.vocabularySize();
     this.length = length;
     this.block = d * k;
+    this.words = (k + 63) >>> 6;
     this.columnMax = new double[k];
     this.expW2 = new double[k * k];
   }
@@ -101,11 +103,12 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private final int[] logpStamp = new int[(k + 1) * k];
     private final double[] weight = new double[k + 1];
     private final double[] transition = new double[(k + 1) * k];
+    /** Bit {@code v} of row {@code p}'s words: whether {@code T_pv != 0} ({@link #addGradient}). */
+    private final long[] seen = new long[(k + 1) * words];
     private final boolean[] touched = new boolean[k + 1];
     private final int[] touchedRows = new int[k + 1];
     private final double[] g = new double[k];
     private final double[] coefficient = new double[k];
-    private final double[] term = new double[k];
     private final int[] dominant = new int[k + 1];
     private double aMax;
     private double[] x;
@@ -255,6 +258,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         }
         weight[p] += 1;
         transition[p * k + y[i]] += 1;
+        seen[p * words + (y[i] >>> 6)] |= 1L << y[i];
       }
       if (scale != 0) {
         java.util.Arrays.fill(g, 0.0);
@@ -267,22 +271,22 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         double inverse = 1.0 / z;
         double c = weight[p];
         double shift = lse[p];
-        int column = block + p * k;
         int top = dominant[p];
         double topCount = top >= 0 ? transition[base + top] : 0;
-        for (int v = 0; v < k; v++) {
-          double t = transition[base + v];
-          double logit = p == k ? a[v] : a[v] + w[column + v];
-          term[v] = t != 0 ? t * (logit - shift) : 0.0;
-        }
-        double topRest = 0;
-        if (topCount != 0) {
-          topRest = rest(base, top);
-          term[top] = topCount * -Math.log1p(topRest / u[base + top]);
-        }
+        double topRest = topCount != 0 ? rest(base, top) : 0;
+        // sum_v T_pv log P(v|p) over the v seen, in the order of v (the others add 0).
         double rowTotal = 0;
-        for (int v = 0; v < k; v++) {
-          rowTotal += term[v];
+        for (int word = 0; word < words; word++) {
+          long bits = seen[p * words + word];
+          seen[p * words + word] = 0;
+          while (bits != 0) {
+            int v = (word << 6) + Long.numberOfTrailingZeros(bits);
+            bits &= bits - 1;
+            double t = transition[base + v];
+            rowTotal += v == top
+                ? t * -Math.log1p(topRest / u[base + top])
+                : t * (logit(p, v) - shift);
+          }
         }
         total += rowTotal;
         if (scale != 0) {

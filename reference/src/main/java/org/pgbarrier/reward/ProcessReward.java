@@ -1,5 +1,6 @@
 package org.pgbarrier.reward;
 
+import java.util.Arrays;
 import java.util.Objects;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
@@ -59,6 +60,21 @@ public final class ProcessReward {
   }
 
   /**
+   * The same {@code N} queries as {@link #signedPrefixRewards}, answered in count form: the
+   * length {@code m} of the correct prefix of {@code y} (the first {@code i} with {@code y_i !=
+   * y*_i}, or {@code N}), so that the signed prefix rewards are {@code +1} at the positions
+   * {@code i < m} and {@code -1} from {@code m} on.
+   *
+   * @throws BudgetExhaustedException if fewer than {@code N} queries remain (none is charged)
+   */
+  public int correctPrefix(Labeled<?> context, int[] y) {
+    int n = context.length();
+    Checks.length("y", y.length, n);
+    counter.charge(n);
+    return context.correctPrefix(y);
+  }
+
+  /**
    * The authors' per-position rewards of a full response: {@code r[i] = +1} if {@code y[0..i] =
    * y*[0..i]}, else {@code -1}, for {@code i < N} (the signed cumprod of token matches); {@code N}
    * queries.
@@ -66,31 +82,21 @@ public final class ProcessReward {
    * @throws BudgetExhaustedException if fewer than {@code N} queries remain (none is charged)
    */
   public double[] signedPrefixRewards(Labeled<?> context, int[] y) {
-    int[] target = context.target();
-    Checks.length("y", y.length, target.length);
-    counter.charge(target.length);
-    double[] r = new double[target.length];
-    boolean correct = true;
-    for (int i = 0; i < target.length; i++) {
-      correct = correct && y[i] == target[i];
-      r[i] = correct ? 1.0 : -1.0;
-    }
+    int n = context.length();
+    int correct = correctPrefix(context, y);
+    double[] r = new double[n];
+    Arrays.fill(r, 0, correct, 1.0);
+    Arrays.fill(r, correct, n, -1.0);
     return r;
   }
 
   private boolean prefixCorrect(Labeled<?> context, int[] y, int length) {
-    int[] target = context.target();
-    Checks.inRange("length", length, 1, target.length);
+    Checks.inRange("length", length, 1, context.length());
     if (length > y.length) {
       throw new IllegalArgumentException(
           "length = " + length + ": must be at most y.length = " + y.length);
     }
     counter.charge(1);
-    for (int i = 0; i < length; i++) {
-      if (y[i] != target[i]) {
-        return false;
-      }
-    }
-    return true;
+    return context.correctPrefix(y) >= length;
   }
 }

@@ -129,6 +129,8 @@ class LinearAutoregressiveModelTest {
     double[] w = new double[phi.dimension()];
     assertThatThrownBy(() -> model.logLikelihood(w, new double[] {0, 0}, new int[] {0, 3}))
         .hasMessage("y[1] = 3: must be a token id in [0, 2]");
+    assertThatThrownBy(() -> model.logLikelihood(w, new double[] {0, 0}, new int[] {1, -1}))
+        .hasMessage("y[1] = -1: must be a token id in [0, 2]");
     assertThatThrownBy(() -> model.logLikelihood(w, new double[] {0, 0}, new int[] {0}))
         .hasMessage("y has length 1: must have length 2");
     assertThatThrownBy(() -> new LinearAutoregressiveModel<>(phi, 0))

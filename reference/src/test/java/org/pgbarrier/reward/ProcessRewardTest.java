@@ -33,6 +33,19 @@ class ProcessRewardTest {
   }
 
   @Test
+  void theCorrectPrefixCountsTheLeadingPlusOnesAtTheSameNQueries() {
+    QueryCounter counter = QueryCounter.unlimited();
+    ProcessReward r = new ProcessReward(counter);
+    assertThat(r.correctPrefix(CONTEXT, new int[] {1, 0, 1})).isEqualTo(1);
+    assertThat(r.correctPrefix(CONTEXT, new int[] {0, 1, 1})).isZero();
+    assertThat(r.correctPrefix(CONTEXT, new int[] {1, 1, 1})).isEqualTo(3);
+    assertThat(counter.count()).isEqualTo(9);
+    assertThatThrownBy(() -> r.correctPrefix(CONTEXT, new int[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y");
+    assertThat(counter.count()).isEqualTo(9);
+  }
+
+  @Test
   void onlyThePrefixIsReadSoAPartialResponseMayBeScored() {
     ProcessReward r = new ProcessReward(QueryCounter.unlimited());
     assertThat(r.indicator(CONTEXT, new int[] {1, 1}, 2)).isEqualTo(1.0);

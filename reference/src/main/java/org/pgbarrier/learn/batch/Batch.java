@@ -132,8 +132,8 @@ final class Batch<X> {
   /** Draws the labelled context of sequence {@code b} from {@code rng} and stores it. */
   Labeled<X> draw(int b, ContextDistribution<X> distribution, RandomGenerator rng) {
     Labeled<X> context = distribution.sample(rng);
-    if (context.target().length != length) {
-      Checks.length("target of context " + b, context.target().length, length);
+    if (context.length() != length) {
+      Checks.length("target of context " + b, context.length(), length);
     }
     contexts[b] = context;
     return context;

@@ -194,7 +194,7 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
   /** Adds the score of response {@code y} to the lane's sum of its reward group. */
   private static <X> void score(Batch.Lane<X> lane, SequenceScorer.Workspace<X> workspace,
       Labeled<X> context, int[] y) {
-    if (Arrays.equals(y, context.target())) {
+    if (context.isTarget(y)) {
       lane.plusSum += workspace.addGradient(y, 1.0, lane.plus);
     } else {
       lane.minusSum += workspace.addGradient(y, 1.0, lane.minus);

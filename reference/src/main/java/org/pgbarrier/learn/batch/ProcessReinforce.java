@@ -21,7 +21,7 @@ import org.pgbarrier.reward.ProcessReward;
  *   for step in 1..T:
  *       draw (x_b, y*_b) ~ D, b = 1..B;   y_b ~ behaviour(. | w, x_b), token by token
  *       r_{b,i} = +1 if y_{b,1..i} = y*_{b,1..i} else -1   (signed cumprod of matches;
- *                                     ProcessReward.signedPrefixRewards: N queries per response)
+ *                                     ProcessReward.correctPrefix: N queries per response)
  *       adv_{b,i} = r_{b,i} - mean_b r_{b,i}   if baseline (per-position batch mean),  else r_{b,i}
  *       loss = -(1/(B N)) sum_b sum_i adv_{b,i} log p_w(y_{b,i} | x_b, y_{b,<i})
  *       step along d = -grad loss
@@ -55,7 +55,8 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
   private final ProcessReward reward;
   private final PolicyGradientSettings settings;
   private final Batch<X> batch;
-  private final double[][] rewards;
+  private final int[] correctPrefix;
+  private final int[] prefixCount;
   private final double[] positionMean;
   private final Sampling<X> sampling;
 
@@ -104,7 +105,8 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     this.batch = new Batch<>("E3 process REINFORCE", model, settings.batchSize(),
         Objects.requireNonNull(rule, "rule"), true, sampling, workers);
     int n = model.length();
-    this.rewards = new double[settings.batchSize()][];
+    this.correctPrefix = new int[settings.batchSize()];
+    this.prefixCount = new int[n + 1];
     this.positionMean = new double[n];
   }
 
@@ -146,34 +148,37 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
             batch.responses[c]);
       }
       if (!baseline) {
-        ownRewards(lane, context.target(), y);
+        ownRewards(lane, context, y);
         accumulate(lane, lane.workspace, y);
         if (c >= 0) {
-          ownRewards(lane, batch.contexts[c].target(), batch.responses[c]);
+          ownRewards(lane, batch.contexts[c], batch.responses[c]);
           accumulate(lane, lane.partner, batch.responses[c]);
         }
       }
     });
     int n = batch.length;
-    Arrays.fill(positionMean, 0.0);
-    int correct = 0;
+    // r_{b,i} = +1 for i < m_b (the correct prefix), -1 after: sum_b r_{b,i} = 2 #{b: m_b > i} - B,
+    // the same integer (exact in double) as summing the rewards one by one.
+    Arrays.fill(prefixCount, 0);
     for (int b = 0; b < batch.size; b++) {
-      rewards[b] = reward.signedPrefixRewards(batch.contexts[b], batch.responses[b]);
-      for (int i = 0; i < n; i++) {
-        positionMean[i] += rewards[b][i];
-      }
-      correct += rewards[b][n - 1] > 0 ? 1 : 0;
+      correctPrefix[b] = reward.correctPrefix(batch.contexts[b], batch.responses[b]);
+      prefixCount[correctPrefix[b]]++;
     }
+    int correct = prefixCount[n];
+    int alive = batch.size;
     double total = 0;
     for (int i = 0; i < n; i++) {
-      total += positionMean[i];
-      positionMean[i] /= batch.size;
+      alive -= prefixCount[i];
+      double sum = 2.0 * alive - batch.size;
+      total += sum;
+      positionMean[i] = sum / batch.size;
     }
     if (baseline) {
       batch.forEachSequence((lane, b) -> {
         lane.workspace.start(batch.contexts[b].x());
+        int m = correctPrefix[b];
         for (int i = 0; i < n; i++) {
-          lane.tokenScale[i] = rewards[b][i] - positionMean[i];
+          lane.tokenScale[i] = (i < m ? 1.0 : -1.0) - positionMean[i];
         }
         accumulate(lane, lane.workspace, batch.responses[b]);
       });
@@ -199,12 +204,10 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
   }
 
   /** The response's own signed prefix rewards into {@code lane.tokenScale} (no baseline). */
-  private static <X> void ownRewards(Batch.Lane<X> lane, int[] target, int[] y) {
-    double r = 1.0;
-    for (int i = 0; i < y.length; i++) {
-      r = r > 0 && y[i] == target[i] ? 1.0 : -1.0;
-      lane.tokenScale[i] = r;
-    }
+  private static <X> void ownRewards(Batch.Lane<X> lane, Labeled<X> context, int[] y) {
+    int correct = context.correctPrefix(y);
+    Arrays.fill(lane.tokenScale, 0, correct, 1.0);
+    Arrays.fill(lane.tokenScale, correct, y.length, -1.0);
   }
 
   /**
