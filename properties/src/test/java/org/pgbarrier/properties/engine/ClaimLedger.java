@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -32,8 +33,7 @@ public final class ClaimLedger {
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final String RUN =
-      ProcessHandle.current().pid() + "@" + System.currentTimeMillis();
+  private static final String RUN = ProcessHandle.current().pid() + "-" + UUID.randomUUID();
 
   private ClaimLedger() {}
 
@@ -42,7 +42,7 @@ public final class ClaimLedger {
     return Paths.get(System.getProperty("pgbarrier.claims.dir", "target/claims"));
   }
 
-  /** This run's id: the test JVM's process id and the time its ledger was first used. */
+  /** This run's id: the test JVM's process id and a random UUID, unique to this JVM. */
   public static String run() {
     return RUN;
   }

@@ -2,7 +2,6 @@ package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -131,24 +130,8 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     long queriesBefore = reward.counter().count();
     batch.begin(w, rng);
     batch.resetLanes();
-    batch.forEachPair((lane, b, c) -> {
-      SplittableRandom stream = batch.stream(b);
-      Labeled<X> context = batch.draw(b, distribution, stream);
-      lane.workspace.start(context.x());
-      int[] y = batch.responses[b];
-      if (c < 0) {
-        sampling.generate(lane, w, context, stream, y);
-        score(lane, lane.workspace, context, y);
-        return;
-      }
-      SplittableRandom partnerStream = batch.stream(c);
-      Labeled<X> partner = batch.draw(c, distribution, partnerStream);
-      lane.partner.start(partner.x());
-      int[] partnerY = batch.responses[c];
-      sampling.generatePair(lane, w, context, stream, y, partner, partnerStream, partnerY);
-      score(lane, lane.workspace, context, y);
-      score(lane, lane.partner, partner, partnerY);
-    });
+    PolicyGradients.generate(batch, distribution, sampling, w,
+        (lane, workspace, context, y) -> score(lane, workspace, context, y));
     double sum = 0;
     int correct = 0;
     for (int b = 0; b < batch.size; b++) {

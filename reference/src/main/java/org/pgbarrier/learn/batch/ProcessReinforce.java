@@ -2,7 +2,6 @@ package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -133,29 +132,13 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     batch.begin(w, rng);
     batch.resetLanes();
     boolean baseline = settings.baseline();
-    batch.forEachPair((lane, b, c) -> {
-      SplittableRandom stream = batch.stream(b);
-      Labeled<X> context = batch.draw(b, distribution, stream);
-      lane.workspace.start(context.x());
-      int[] y = batch.responses[b];
-      if (c < 0) {
-        sampling.generate(lane, w, context, stream, y);
-      } else {
-        SplittableRandom partnerStream = batch.stream(c);
-        Labeled<X> partner = batch.draw(c, distribution, partnerStream);
-        lane.partner.start(partner.x());
-        sampling.generatePair(lane, w, context, stream, y, partner, partnerStream,
-            batch.responses[c]);
-      }
-      if (!baseline) {
-        ownRewards(lane, context, y);
-        accumulate(lane, lane.workspace, y);
-        if (c >= 0) {
-          ownRewards(lane, batch.contexts[c], batch.responses[c]);
-          accumulate(lane, lane.partner, batch.responses[c]);
-        }
-      }
-    });
+    PolicyGradients.generate(batch, distribution, sampling, w,
+        (lane, workspace, context, y) -> {
+          if (!baseline) {
+            ownRewards(lane, context, y);
+            accumulate(lane, workspace, y);
+          }
+        });
     int n = batch.length;
     // r_{b,i} = +1 for i < m_b (the correct prefix), -1 after: sum_b r_{b,i} = 2 #{b: m_b > i} - B,
     // the same integer (exact in double) as summing the rewards one by one.
