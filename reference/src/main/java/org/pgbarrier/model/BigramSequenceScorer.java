@@ -35,8 +35,8 @@ import org.pgbarrier.Checks;
  * below. So a sequence costs {@code N} table updates, {@code k} per distinct previous token and
  * {@code dk} for {@code dW1}, instead of {@code N k} exponentials. With one scale for every token
  * ({@link Workspace#addGradient}) {@code log p(y|x) = sum_{p,v} T_{pv} log P(v|p)} is summed row
- * by row from the counts too, no per-token lookup. Sampling is the exact inverse CDF: a
- * branch-free binary search of the row's CDF. Accuracy as {@link
+ * by row from the counts too, no per-token lookup. Sampling is the exact inverse CDF: the
+ * dominant token's CDF interval is tested first, then a branch-free binary search. Accuracy as {@link
  * org.pgbarrier.kernel.LogSumExp#logSoftmaxAt}: when {@code P(v|p) >= 1/2}, {@code 1 - P} is the
  * sum of the other terms over {@code Z_p} and {@code log P = -log1p(sum_{t != v} u_t / u_v)};
  * otherwise {@code log P = logit - lse_p}, which carries no cancellation since {@code |log P| >=
@@ -110,6 +110,10 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private final double[] g = new double[k];
     private final double[] coefficient = new double[k];
     private final int[] dominant = new int[k + 1];
+    /** {@code Z_p}, and the CDF interval {@code [low, high)} of row p's dominant token. */
+    private final double[] total = new double[k + 1];
+    private final double[] dominantLow = new double[k + 1];
+    private final double[] dominantHigh = new double[k + 1];
     private double aMax;
     private double[] x;
     private int stamp;
@@ -188,6 +192,10 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         top = 2 * u[base + v] >= z ? v : top;
       }
       dominant[p] = top;
+      total[p] = z;
+      // No dominant token: an empty interval, so the test in sample() fails at once.
+      dominantLow[p] = top > 0 ? cdf[base + top - 1] : top == 0 ? 0.0 : Double.POSITIVE_INFINITY;
+      dominantHigh[p] = top >= 0 ? cdf[base + top] : Double.NEGATIVE_INFINITY;
     }
 
     private double logit(int p, int v) {
@@ -385,11 +393,21 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
       return total;
     }
 
+    /**
+     * The inverse CDF: the first {@code v} with {@code cdf[v] > uniform Z_p}. The dominant token's
+     * interval {@code [cdf[top - 1], cdf[top])} is tested first: it holds the target with
+     * probability {@code P(top | p) >= 1/2} (near 1 for a trained model), the branch is then
+     * predictable and the next draw need not wait for a search. Otherwise the binary search; both
+     * give the same token.
+     */
     @Override
     public int sample(int[] y, int i, double uniform) {
       int p = i == 0 ? k : y[i - 1];
       int base = row(p);
-      double target = uniform * cdf[base + k - 1];
+      double target = uniform * total[p];
+      if (target < dominantHigh[p] && target >= dominantLow[p]) {
+        return dominant[p];
+      }
       int last = base + k - 1;
       if (!(cdf[last] > target)) {
         int v = k - 1;
