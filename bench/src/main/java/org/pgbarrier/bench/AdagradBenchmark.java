@@ -27,7 +27,7 @@ import org.pgbarrier.learn.Adagrad;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class AdagradBenchmark {
   @Param({"32", "256"})
   public int k;

@@ -29,7 +29,7 @@ import org.pgbarrier.model.SequenceScorer;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class BatchGradientBenchmark {
   static final int B = 1024;
 

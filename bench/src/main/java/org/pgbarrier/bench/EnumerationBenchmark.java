@@ -27,7 +27,7 @@ import org.pgbarrier.instance.Labeled;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class EnumerationBenchmark {
   /** {@code k:N}: 2^16, 4^8 and 16^4 = 65536 responses each. */
   @Param({"2:16", "4:8", "16:4"})

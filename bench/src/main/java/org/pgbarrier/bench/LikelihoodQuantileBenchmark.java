@@ -31,7 +31,7 @@ import org.pgbarrier.metric.TargetLikelihoods;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class LikelihoodQuantileBenchmark {
   static final int CONTEXTS = 16384;
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.OperationsPerInvocation;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class PeakBenchmark {
   static final int SIZE = 1024;
 

@@ -37,7 +37,7 @@ import org.pgbarrier.random.Seeds;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--add-modules=jdk.incubator.vector")
 public class SequenceLikelihoodBenchmark {
   /** Master seed of every random stream in this benchmark. */
   public static final long SEED = 20261122L;

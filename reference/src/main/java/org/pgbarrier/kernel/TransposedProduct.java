@@ -13,13 +13,24 @@ package org.pgbarrier.kernel;
  * each sum in the order of {@code j}, so the result is the same bit for bit as the plain loop
  * {@code for j: for v: a[v] += x[j] W[j][v]}. The rows are taken four at a time, so each
  * {@code a_v} stays in a register across four of them (the plain loop's inner trip count {@code
- * k} is too short for the JIT's vector loop, and it loads and stores {@code a_v} per row).
+ * k} is too short for the JIT's vector loop, and it loads and stores {@code a_v} per row). On
+ * the Vector API when {@link VectorSupport#enabled()}: the columns a vector at a time, with the
+ * same bits.
  */
 public final class TransposedProduct {
   private TransposedProduct() {}
 
   /** Writes {@code out[v] = sum_j x[j] w[offset + j k + v]}, {@code v < k}, summed in j order. */
   public static void of(double[] w, int offset, double[] x, int d, int k, double[] out) {
+    if (VectorSupport.enabled()) {
+      VectorKernels.transposedProduct(w, offset, x, d, k, out);
+    } else {
+      scalar(w, offset, x, d, k, out);
+    }
+  }
+
+  /** The plain loops, four rows at a time. */
+  static void scalar(double[] w, int offset, double[] x, int d, int k, double[] out) {
     java.util.Arrays.fill(out, 0, k, 0.0);
     int j = 0;
     for (; j + 4 <= d; j += 4) {

@@ -332,13 +332,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
 
     /** {@code dW1 += x g^T}. */
     private void addFirstBlock(double[] acc) {
-      for (int j = 0; j < d; j++) {
-        double xj = x[j];
-        int row = j * k;
-        for (int v = 0; v < k; v++) {
-          acc[row + v] += xj * g[v];
-        }
-      }
+      org.pgbarrier.kernel.RankOneUpdate.addInPlace(x, g, d, k, acc, 0);
     }
 
     @Override
