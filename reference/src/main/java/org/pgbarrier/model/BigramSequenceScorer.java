@@ -33,9 +33,10 @@ import org.pgbarrier.Checks;
  * computed branch-free over a row as {@code c_{pv} = T_{pv} - C_p P(v|p)}, except the row's
  * dominant entry ({@code P(v|p) >= 1/2}, when it occurs), computed as written with {@code 1 - P}
  * below. So a sequence costs {@code N} table updates, {@code k} per distinct previous token and
- * {@code dk} for {@code dW1}, instead of {@code N k} exponentials. With one scale for every token
- * ({@link Workspace#addGradient}) {@code log p(y|x) = sum_{p,v} T_{pv} log P(v|p)} is summed row
- * by row from the counts too, no per-token lookup. Sampling is the exact inverse CDF: the
+ * {@code dk} for {@code dW1}, instead of {@code N k} exponentials. {@code log p(y|x) = sum_{p,v}
+ * T_{pv} log P(v|p)} (with {@code T} the plain counts) and {@code sum_i s_i log p_i = sum_{p,v}
+ * S_{pv} log P(v|p)} (with {@code S} the scaled ones) are summed row by row from the counts too,
+ * no per-token lookup. Sampling is the exact inverse CDF: the
  * dominant token's CDF interval is tested first, then a branch-free binary search. Accuracy as {@link
  * org.pgbarrier.kernel.LogSumExp#logSoftmaxAt}: when {@code P(v|p) >= 1/2}, {@code 1 - P} is the
  * sum of the other terms over {@code Z_p} and {@code log P = -log1p(sum_{t != v} u_t / u_v)};
@@ -102,7 +103,12 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private final double[] logp = new double[(k + 1) * k];
     private final int[] logpStamp = new int[(k + 1) * k];
     private final double[] weight = new double[k + 1];
+    /** {@code S_pv}: the scaled transition counts ({@code T_pv} under one uniform scale). */
     private final double[] transition = new double[(k + 1) * k];
+    /** {@code T_pv} of {@link #addWeightedGradient}, and whether row p has a scaled token. */
+    private final double[] count = new double[(k + 1) * k];
+    private final boolean[] weighted = new boolean[k + 1];
+    private double weightedTotal;
     /** Bit {@code v} of row {@code p}'s words: whether {@code T_pv != 0} ({@link #addGradient}). */
     private final long[] seen = new long[(k + 1) * words];
     private final boolean[] touched = new boolean[k + 1];
@@ -250,9 +256,10 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     }
 
     /**
-     * One uniform scale: the transitions are counted first, then each row gives at once its
-     * share of {@code log p} ({@code sum_v T_pv log P(v|p)}, each {@code log P} as {@link
-     * #logProbability}) and its coefficients {@code scale (T_pv - C_p P(v|p))}.
+     * One uniform scale: the transitions are counted first ({@code S = T}, {@code C_p} the count
+     * of {@code p}), then each row gives at once its share of {@code log p} ({@code sum_v T_pv
+     * log P(v|p)}, each {@code log P} as {@link #logProbability}) and its coefficients {@code
+     * scale (T_pv - C_p P(v|p))}.
      */
     @Override
     public double addGradient(int[] y, double scale, double[] acc) {
@@ -268,10 +275,59 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         transition[p * k + y[i]] += 1;
         seen[p * words + (y[i] >>> 6)] |= 1L << y[i];
       }
-      if (scale != 0) {
+      return scoreRows(rows, transition, scale, scale != 0, acc);
+    }
+
+    /**
+     * Per-token scales: the counting pass keeps {@code T_pv} (every token) and {@code S_pv},
+     * {@code C_p} (the scales), then each row gives its shares of {@code log p} and of {@code
+     * sum_i s_i log p_i} ({@code sum_v S_pv log P(v|p)}) and, if some token of the row has a
+     * non-zero scale, its coefficients {@code S_pv - C_p P(v|p)}.
+     */
+    @Override
+    public void addWeightedGradient(int[] y, double[] tokenScale, double[] acc, double[] sums) {
+      check(y);
+      Checks.length("tokenScale", tokenScale.length, length);
+      int rows = 0;
+      boolean any = false;
+      for (int i = 0; i < length; i++) {
+        int p = i == 0 ? k : y[i - 1];
+        int at = p * k + y[i];
+        if (!touched[p]) {
+          touched[p] = true;
+          touchedRows[rows++] = p;
+        }
+        count[at] += 1;
+        seen[p * words + (y[i] >>> 6)] |= 1L << y[i];
+        double s = tokenScale[i];
+        if (s != 0) {
+          weighted[p] = true;
+          any = true;
+          weight[p] += s;
+          transition[at] += s;
+        }
+      }
+      sums[0] = scoreRows(rows, count, 1.0, any, acc);
+      sums[1] = weightedTotal;
+    }
+
+    /**
+     * The row pass shared by both scores: for each touched row {@code p}, {@code sum_v T_pv log
+     * P(v|p)} (returned) and {@code sum_v S_pv log P(v|p)} (into {@link #weightedTotal}) over the
+     * {@code v} seen, in the order of {@code v}; when {@code gradient}, the coefficients {@code
+     * scale (S_pv - C_p P(v|p))} of the rows with a scaled token ({@code weighted[p]}, or every
+     * row when {@code counts} is {@code transition}), branch-free over the row but for the
+     * dominant entry, computed as {@code S (1 - P) - (C - S) P} with {@code 1 - P} the sum of the
+     * others. Clears the tables it reads.
+     */
+    private double scoreRows(int rows, double[] counts, double scale, boolean gradient,
+        double[] acc) {
+      boolean uniform = counts == transition;
+      if (gradient) {
         java.util.Arrays.fill(g, 0.0);
       }
       double total = 0;
+      double weightedSum = 0;
       for (int r = 0; r < rows; r++) {
         int p = touchedRows[r];
         int base = row(p);
@@ -280,40 +336,48 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         double c = weight[p];
         double shift = lse[p];
         int top = dominant[p];
-        double topCount = top >= 0 ? transition[base + top] : 0;
+        double topCount = top >= 0 ? counts[base + top] : 0;
+        double topScaled = top >= 0 ? transition[base + top] : 0;
         double topRest = topCount != 0 ? rest(base, top) : 0;
-        // sum_v T_pv log P(v|p) over the v seen, in the order of v (the others add 0).
         double rowTotal = 0;
+        double rowWeighted = 0;
         for (int word = 0; word < words; word++) {
           long bits = seen[p * words + word];
           seen[p * words + word] = 0;
           while (bits != 0) {
             int v = (word << 6) + Long.numberOfTrailingZeros(bits);
             bits &= bits - 1;
-            double t = transition[base + v];
-            rowTotal += v == top
-                ? t * -Math.log1p(topRest / u[base + top])
-                : t * (logit(p, v) - shift);
+            double logP = v == top
+                ? -Math.log1p(topRest / u[base + top])
+                : logit(p, v) - shift;
+            rowTotal += counts[base + v] * logP;
+            rowWeighted += transition[base + v] * logP;
           }
         }
         total += rowTotal;
-        if (scale != 0) {
+        weightedSum += rowWeighted;
+        if (gradient && (uniform || weighted[p])) {
           for (int v = 0; v < k; v++) {
             coefficient[v] = scale * (transition[base + v] - c * (u[base + v] * inverse));
           }
-          if (topCount != 0) {
-            coefficient[top] = scale * (topCount * (topRest * inverse)
-                - (c - topCount) * (u[base + top] * inverse));
+          if (topScaled != 0) {
+            coefficient[top] = scale * (topScaled * (topRest * inverse)
+                - (c - topScaled) * (u[base + top] * inverse));
           }
           addRow(p, acc);
         }
         java.util.Arrays.fill(transition, base, base + k, 0.0);
+        if (!uniform) {
+          java.util.Arrays.fill(count, base, base + k, 0.0);
+        }
         weight[p] = 0;
+        weighted[p] = false;
         touched[p] = false;
       }
-      if (scale != 0) {
+      if (gradient) {
         addFirstBlock(acc);
       }
+      weightedTotal = weightedSum;
       return total;
     }
 
@@ -333,58 +397,6 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     /** {@code dW1 += x g^T}. */
     private void addFirstBlock(double[] acc) {
       org.pgbarrier.kernel.RankOneUpdate.addInPlace(x, g, d, k, acc, 0);
-    }
-
-    @Override
-    public double addWeightedGradient(
-        int[] y, double[] tokenScale, double[] acc, double[] tokenLogp) {
-      check(y);
-      int rows = 0;
-      double total = 0;
-      for (int i = 0; i < length; i++) {
-        int p = i == 0 ? k : y[i - 1];
-        int v = y[i];
-        double l = logProbability(p, v);
-        tokenLogp[i] = l;
-        total += l;
-        double s = tokenScale[i];
-        if (s != 0) {
-          if (!touched[p]) {
-            touched[p] = true;
-            touchedRows[rows++] = p;
-          }
-          weight[p] += s;
-          transition[p * k + v] += s;
-        }
-      }
-      if (rows == 0) {
-        return total;
-      }
-      java.util.Arrays.fill(g, 0.0);
-      for (int r = 0; r < rows; r++) {
-        int p = touchedRows[r];
-        int base = p * k;
-        double z = cdf[base + k - 1];
-        double inverse = 1.0 / z;
-        double c = weight[p];
-        // c_pv = T_pv - C_p P(v|p), branch-free over the row; the dominant entry (2 u_v >= Z_p,
-        // at most one), when it was seen, is T (1 - P) - (C - T) P with 1 - P = rest / Z_p.
-        int top = dominant[p];
-        double topCount = top >= 0 ? transition[base + top] : 0;
-        for (int v = 0; v < k; v++) {
-          coefficient[v] = transition[base + v] - c * (u[base + v] * inverse);
-          transition[base + v] = 0;
-        }
-        if (topCount != 0) {
-          coefficient[top] = topCount * (rest(base, top) * inverse)
-              - (c - topCount) * (u[base + top] * inverse);
-        }
-        addRow(p, acc);
-        weight[p] = 0;
-        touched[p] = false;
-      }
-      addFirstBlock(acc);
-      return total;
     }
 
     /**

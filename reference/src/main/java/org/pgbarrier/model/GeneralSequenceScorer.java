@@ -20,6 +20,7 @@ final class GeneralSequenceScorer<X> implements SequenceScorer<X> {
   public Workspace<X> workspace() {
     return new Workspace<>() {
       private final double[] logits = new double[model.vocabularySize()];
+      private final double[] tokenLogp = new double[model.length()];
       private X x;
       private LogitScorer scorer;
 
@@ -40,10 +41,14 @@ final class GeneralSequenceScorer<X> implements SequenceScorer<X> {
       }
 
       @Override
-      public double addWeightedGradient(
-          int[] y, double[] tokenScale, double[] acc, double[] tokenLogp) {
-        model.tokenLogProbabilities(w, x, y, tokenLogp);
-        return model.addWeightedGradient(w, x, y, tokenScale, acc);
+      public void addWeightedGradient(int[] y, double[] tokenScale, double[] acc, double[] sums) {
+        sums[0] = model.tokenLogProbabilities(w, x, y, tokenLogp);
+        model.addWeightedGradient(w, x, y, tokenScale, acc);
+        double weighted = 0;
+        for (int i = 0; i < y.length; i++) {
+          weighted += tokenScale[i] * tokenLogp[i];
+        }
+        sums[1] = weighted;
       }
 
       @Override

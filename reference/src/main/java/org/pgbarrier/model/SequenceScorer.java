@@ -56,12 +56,13 @@ public interface SequenceScorer<X> {
     double addGradient(int[] y, double scale, double[] acc);
 
     /**
-     * Adds {@code sum_i tokenScale[i] grad_w log p_w(y_i | x, y_<i)} to {@code acc}, writes the
-     * token log-probabilities to {@code tokenLogp} and returns {@code log p_w(y | x)}, as {@link
-     * LinearAutoregressiveModel#addWeightedGradient} and {@link
-     * LinearAutoregressiveModel#tokenLogProbabilities}.
+     * Adds {@code sum_i tokenScale[i] grad_w log p_w(y_i | x, y_<i)} to {@code acc}, as {@link
+     * LinearAutoregressiveModel#addWeightedGradient}, and writes the two sums a weighted score
+     * reports: {@code sums[0] = log p_w(y | x)} and {@code sums[1] = sum_i tokenScale[i] log
+     * p_w(y_i | x, y_<i)} (each equal, up to the order of the additions, to the sums of {@link
+     * LinearAutoregressiveModel#tokenLogProbabilities}).
      */
-    double addWeightedGradient(int[] y, double[] tokenScale, double[] acc, double[] tokenLogp);
+    void addWeightedGradient(int[] y, double[] tokenScale, double[] acc, double[] sums);
 
     /**
      * The token of {@code p_w(. | x, y[0..i))} at uniform {@code u in [0, 1)} by inverse CDF in

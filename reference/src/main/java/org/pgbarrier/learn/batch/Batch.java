@@ -196,7 +196,8 @@ final class Batch<X> {
     final double[] plus;
     final double[] minus;
     final double[] tokenScale;
-    final double[] tokenLogp;
+    /** {@code log p} and {@code sum_i s_i log p_i} of the last weighted score. */
+    final double[] sums = new double[2];
     double plusSum;
     double minusSum;
 
@@ -210,7 +211,6 @@ final class Batch<X> {
       this.plus = new double[dimension];
       this.minus = new double[dimension];
       this.tokenScale = new double[length];
-      this.tokenLogp = new double[length];
     }
 
     void reset() {

@@ -200,13 +200,9 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
    */
   private static <X> void accumulate(Batch.Lane<X> lane, SequenceScorer.Workspace<X> workspace,
       int[] y) {
-    lane.plusSum += workspace.addWeightedGradient(y, lane.tokenScale, lane.plus,
-        lane.tokenLogp);
-    double weighted = 0;
-    for (int i = 0; i < y.length; i++) {
-      weighted += lane.tokenScale[i] * lane.tokenLogp[i];
-    }
-    lane.minusSum += weighted;
+    workspace.addWeightedGradient(y, lane.tokenScale, lane.plus, lane.sums);
+    lane.plusSum += lane.sums[0];
+    lane.minusSum += lane.sums[1];
   }
 
   @Override
