@@ -89,7 +89,19 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
 
   @Override
   public Workspace<double[]> workspace() {
-    return new BigramWorkspace();
+    return new BigramWorkspace(null);
+  }
+
+  /** Workspaces sharing one {@link DeferredFirstBlock}: their {@code dW1} terms are held. */
+  @Override
+  public java.util.List<Workspace<double[]>> workspaces(int count) {
+    Checks.positive("count", count);
+    DeferredFirstBlock deferred = new DeferredFirstBlock(d, k);
+    java.util.List<Workspace<double[]>> group = new java.util.ArrayList<>(count);
+    for (int c = 0; c < count; c++) {
+      group.add(new BigramWorkspace(deferred));
+    }
+    return java.util.List.copyOf(group);
   }
 
   /** One thread's caches; row {@code p} of each table is previous token {@code p}, row k none. */
@@ -105,9 +117,8 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private final double[] weight = new double[k + 1];
     /** {@code S_pv}: the scaled transition counts ({@code T_pv} under one uniform scale). */
     private final double[] transition = new double[(k + 1) * k];
-    /** {@code T_pv} of {@link #addWeightedGradient}, and whether row p has a scaled token. */
+    /** {@code T_pv} of {@link #addWeightedGradient}. */
     private final double[] count = new double[(k + 1) * k];
-    private final boolean[] weighted = new boolean[k + 1];
     private double weightedTotal;
     /** Bit {@code v} of row {@code p}'s words: whether {@code T_pv != 0} ({@link #addGradient}). */
     private final long[] seen = new long[(k + 1) * words];
@@ -123,6 +134,19 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     private double aMax;
     private double[] x;
     private int stamp;
+    /** The group's held {@code dW1} terms, or null: applied at once. */
+    private final DeferredFirstBlock deferred;
+
+    BigramWorkspace(DeferredFirstBlock deferred) {
+      this.deferred = deferred;
+    }
+
+    @Override
+    public void flush() {
+      if (deferred != null) {
+        deferred.flush();
+      }
+    }
 
     @Override
     public void start(double[] x) {
@@ -281,15 +305,14 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
     /**
      * Per-token scales: the counting pass keeps {@code T_pv} (every token) and {@code S_pv},
      * {@code C_p} (the scales), then each row gives its shares of {@code log p} and of {@code
-     * sum_i s_i log p_i} ({@code sum_v S_pv log P(v|p)}) and, if some token of the row has a
-     * non-zero scale, its coefficients {@code S_pv - C_p P(v|p)}.
+     * sum_i s_i log p_i} ({@code sum_v S_pv log P(v|p)}) and its coefficients {@code S_pv - C_p
+     * P(v|p)} (zero scales add zeros: no branch per token).
      */
     @Override
     public void addWeightedGradient(int[] y, double[] tokenScale, double[] acc, double[] sums) {
       check(y);
       Checks.length("tokenScale", tokenScale.length, length);
       int rows = 0;
-      boolean any = false;
       for (int i = 0; i < length; i++) {
         int p = i == 0 ? k : y[i - 1];
         int at = p * k + y[i];
@@ -297,17 +320,13 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
           touched[p] = true;
           touchedRows[rows++] = p;
         }
-        count[at] += 1;
-        seen[p * words + (y[i] >>> 6)] |= 1L << y[i];
         double s = tokenScale[i];
-        if (s != 0) {
-          weighted[p] = true;
-          any = true;
-          weight[p] += s;
-          transition[at] += s;
-        }
+        count[at] += 1;
+        weight[p] += s;
+        transition[at] += s;
+        seen[p * words + (y[i] >>> 6)] |= 1L << y[i];
       }
-      sums[0] = scoreRows(rows, count, 1.0, any, acc);
+      sums[0] = scoreRows(rows, count, 1.0, true, acc);
       sums[1] = weightedTotal;
     }
 
@@ -315,9 +334,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
      * The row pass shared by both scores: for each touched row {@code p}, {@code sum_v T_pv log
      * P(v|p)} (returned) and {@code sum_v S_pv log P(v|p)} (into {@link #weightedTotal}) over the
      * {@code v} seen, in the order of {@code v}; when {@code gradient}, the coefficients {@code
-     * scale (S_pv - C_p P(v|p))} of the rows with a scaled token ({@code weighted[p]}, or every
-     * row when {@code counts} is {@code transition}), branch-free over the row but for the
-     * dominant entry, computed as {@code S (1 - P) - (C - S) P} with {@code 1 - P} the sum of the
+     * scale (S_pv - C_p P(v|p))}, branch-free over the row but for the dominant entry, computed as {@code S (1 - P) - (C - S) P} with {@code 1 - P} the sum of the
      * others. Clears the tables it reads.
      */
     private double scoreRows(int rows, double[] counts, double scale, boolean gradient,
@@ -356,7 +373,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
         }
         total += rowTotal;
         weightedSum += rowWeighted;
-        if (gradient && (uniform || weighted[p])) {
+        if (gradient) {
           for (int v = 0; v < k; v++) {
             coefficient[v] = scale * (transition[base + v] - c * (u[base + v] * inverse));
           }
@@ -371,7 +388,6 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
           java.util.Arrays.fill(count, base, base + k, 0.0);
         }
         weight[p] = 0;
-        weighted[p] = false;
         touched[p] = false;
       }
       if (gradient) {
@@ -394,9 +410,13 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
       }
     }
 
-    /** {@code dW1 += x g^T}. */
+    /** {@code dW1 += x g^T}, now or held by the group. */
     private void addFirstBlock(double[] acc) {
-      org.pgbarrier.kernel.RankOneUpdate.addInPlace(x, g, d, k, acc, 0);
+      if (deferred != null) {
+        deferred.add(x, g, acc);
+      } else {
+        org.pgbarrier.kernel.RankOneUpdate.addInPlace(x, g, d, k, acc, 0);
+      }
     }
 
     /**

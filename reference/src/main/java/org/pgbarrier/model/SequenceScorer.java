@@ -38,6 +38,22 @@ public interface SequenceScorer<X> {
   /** A new workspace, for one thread. */
   Workspace<X> workspace();
 
+  /**
+   * {@code count} new workspaces for one thread that may share work held between calls: the
+   * bigram scorer holds the dense first-block terms of their gradients ({@code dW1 += x g^T}) and
+   * applies them, each accumulator's in the order of the calls, at {@link Workspace#flush()} of
+   * any of them, so an accumulator is complete only after that flush. The default shares
+   * nothing: {@code count} calls of {@link #workspace()}.
+   */
+  default java.util.List<Workspace<X>> workspaces(int count) {
+    org.pgbarrier.Checks.positive("count", count);
+    java.util.List<Workspace<X>> group = new java.util.ArrayList<>(count);
+    for (int c = 0; c < count; c++) {
+      group.add(workspace());
+    }
+    return java.util.List.copyOf(group);
+  }
+
   /** One thread's buffers: one context at a time under the prepared weights. */
   interface Workspace<X> {
     /** Starts context {@code x} under the prepared weights. */
@@ -70,5 +86,11 @@ public interface SequenceScorer<X> {
      * {@code u}; a {@code u} above the computed total goes to the last token of positive mass).
      */
     int sample(int[] y, int i, double u);
+
+    /**
+     * Completes the accumulators of the earlier gradient calls of this workspace's group ({@link
+     * #workspaces}); a no-op for a workspace that holds nothing.
+     */
+    default void flush() {}
   }
 }

@@ -65,9 +65,11 @@ final class Batch<X> {
     this.scorer = SequenceScorer.of(model);
     this.lanes = (Lane<X>[]) new Lane<?>[(size + LANE - 1) / LANE];
     for (int c = 0; c < lanes.length; c++) {
-      lanes[c] = new Lane<>(scorer.workspace(),
+      java.util.List<SequenceScorer.Workspace<X>> group =
+          scorer.workspaces(sampling == null ? 1 : 2);
+      lanes[c] = new Lane<>(group.get(0),
           sampling == null ? null : sampling.frozenWorkspace(),
-          sampling == null ? null : scorer.workspace(),
+          sampling == null ? null : group.get(1),
           sampling == null ? null : sampling.frozenWorkspace(), model.dimension(), length);
     }
   }
@@ -101,7 +103,8 @@ final class Batch<X> {
    * Runs {@code task} on the sequences two by two ({@code b, b + 1} for even {@code b}), lane by
    * lane, the lanes on the workers: a task may interleave the two sequences' work (their
    * sampling chains are independent) as long as it adds their contributions in order, {@code b}
-   * first.
+   * first. Each lane ends by flushing its workspaces ({@link SequenceScorer.Workspace#flush}), so
+   * its accumulators are complete when this returns.
    */
   void forEachPair(PairTask<X> task) {
     workers.forEach(lanes.length, c -> {
@@ -110,10 +113,14 @@ final class Batch<X> {
       for (int b = c * LANE; b < end; b += 2) {
         task.run(lane, b, b + 1 < end ? b + 1 : -1);
       }
+      lane.workspace.flush();
     });
   }
 
-  /** Runs {@code task} on every sequence, lane by lane, the lanes on the workers. */
+  /**
+   * Runs {@code task} on every sequence, lane by lane, the lanes on the workers; each lane ends
+   * by flushing its workspaces, as {@link #forEachPair}.
+   */
   void forEachSequence(SequenceTask<X> task) {
     workers.forEach(lanes.length, c -> {
       Lane<X> lane = lanes[c];
@@ -121,6 +128,7 @@ final class Batch<X> {
       for (int b = c * LANE; b < end; b++) {
         task.run(lane, b);
       }
+      lane.workspace.flush();
     });
   }
 
