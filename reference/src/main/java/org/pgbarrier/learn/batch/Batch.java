@@ -147,11 +147,36 @@ final class Batch<X> {
     return context;
   }
 
-  /** Zeroes every lane's accumulators. */
+  /** Zeroes every lane's accumulators, the lanes on the workers. */
   void resetLanes() {
-    for (Lane<X> lane : lanes) {
-      lane.reset();
-    }
+    workers.forEach(lanes.length, c -> lanes[c].reset());
+  }
+
+  /** Entries per task of {@link #sumLanes}. */
+  private static final int SLICE = 512;
+
+  /**
+   * Adds the lanes' {@code plus} accumulators to {@code plus} and, unless {@code minus} is null,
+   * their {@code minus} accumulators to {@code minus}: each entry {@code acc[j] += lane.acc[j]}
+   * over the lanes in lane order, the entries cut in slices across the workers (the order of the
+   * additions of an entry does not depend on the slices: the same bits at any thread count).
+   */
+  void sumLanes(double[] plus, double[] minus) {
+    int n = plus.length;
+    workers.forEach((n + SLICE - 1) / SLICE, s -> {
+      int from = s * SLICE;
+      int to = Math.min(n, from + SLICE);
+      for (Lane<X> lane : lanes) {
+        for (int j = from; j < to; j++) {
+          plus[j] += lane.plus[j];
+        }
+        if (minus != null) {
+          for (int j = from; j < to; j++) {
+            minus[j] += lane.minus[j];
+          }
+        }
+      }
+    });
   }
 
   /**

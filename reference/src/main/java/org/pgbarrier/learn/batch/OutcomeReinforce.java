@@ -151,11 +151,8 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     for (Batch.Lane<X> lane : batch.lanes) {
       plusLogp += lane.plusSum;
       minusLogp += lane.minusSum;
-      for (int j = 0; j < plus.length; j++) {
-        plus[j] += lane.plus[j];
-        minus[j] += lane.minus[j];
-      }
     }
+    batch.sumLanes(plus, minus);
     for (int j = 0; j < plus.length; j++) {
       // A group of advantage 0 adds nothing (as a zero scale does in the model): no -0.0.
       double sumJ = 0.0;

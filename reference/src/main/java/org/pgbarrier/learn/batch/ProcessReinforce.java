@@ -172,10 +172,8 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     for (Batch.Lane<X> lane : batch.lanes) {
       logLikelihood += lane.plusSum;
       weighted += lane.minusSum;
-      for (int j = 0; j < batch.direction.length; j++) {
-        batch.direction[j] += lane.plus[j];
-      }
     }
+    batch.sumLanes(batch.direction, null);
     for (int j = 0; j < batch.direction.length; j++) {
       batch.direction[j] *= inverse;
     }

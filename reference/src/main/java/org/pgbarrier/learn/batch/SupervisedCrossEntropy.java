@@ -103,10 +103,8 @@ public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<Supervise
     double logLikelihood = 0;
     for (Batch.Lane<X> lane : batch.lanes) {
       logLikelihood += lane.plusSum;
-      for (int j = 0; j < batch.direction.length; j++) {
-        batch.direction[j] += lane.plus[j];
-      }
     }
+    batch.sumLanes(batch.direction, null);
     for (int j = 0; j < batch.direction.length; j++) {
       batch.direction[j] *= inverse;
     }
