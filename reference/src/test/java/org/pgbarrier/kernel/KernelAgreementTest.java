@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The vector kernels ({@link VectorKernels}) give the bits of the plain loops, which give the bits
- * of the definitions {@code a_v = sum_j x_j W[j][v]} (summed in j order) and {@code A[j][v] +=
- * x_j g_v}: on random shapes (k from 1 to 70, so whole vectors, single vectors and tails), random
+ * of the definitions {@code a_v = sum_j x_j W[j][v]} (summed in j order), {@code A[j][v] += x_j
+ * g_v} and {@code A[j][v] += sum_b x_bj g_bv} (summed in b order): on random shapes (k from 1 to 70, so whole vectors, single vectors and tails), random
  * offsets, and entries spread over many binades so that any change in the order or the rounding
  * of the operations shows. The mutant twin, a fused multiply-add in the vector loop, is rejected
  * by the same comparison.
@@ -83,6 +83,36 @@ class KernelAgreementTest {
       assertThat(bits(scalar)).as("scalar, %s", s).containsExactly(bits(expected));
       assertThat(bits(vector)).as("vector, %s", s).containsExactly(bits(expected));
       assertThat(bits(dispatched)).as("addInPlace, %s", s).containsExactly(bits(expected));
+    }
+  }
+
+  @Test
+  void outerProductSumKernelsGiveTheBitsOfRankOneUpdatesInOrder() {
+    SplittableRandom rng = new SplittableRandom(SEED + 2);
+    for (int c = 0; c < CASES; c++) {
+      Shape s = Shape.draw(rng);
+      int n = 1 + rng.nextInt(70);
+      double[] xs = spread(n * s.d, rng);
+      double[] gs = spread(n * s.k, rng);
+      double[] expected = s.w.clone();
+      for (int b = 0; b < n; b++) {
+        for (int j = 0; j < s.d; j++) {
+          for (int v = 0; v < s.k; v++) {
+            int at = s.offset + j * s.k + v;
+            expected[at] = expected[at] + xs[b * s.d + j] * gs[b * s.k + v];
+          }
+        }
+      }
+      double[] scalar = s.w.clone();
+      OuterProductSum.scalar(xs, gs, n, s.d, s.k, scalar, s.offset);
+      double[] vector = s.w.clone();
+      VectorKernels.outerProductSum(xs, gs, n, s.d, s.k, vector, s.offset);
+      double[] dispatched = s.w.clone();
+      OuterProductSum.addInPlace(xs, gs, n, s.d, s.k, dispatched, s.offset);
+      String shape = s + ", n = " + n;
+      assertThat(bits(scalar)).as("scalar, %s", shape).containsExactly(bits(expected));
+      assertThat(bits(vector)).as("vector, %s", shape).containsExactly(bits(expected));
+      assertThat(bits(dispatched)).as("addInPlace, %s", shape).containsExactly(bits(expected));
     }
   }
 

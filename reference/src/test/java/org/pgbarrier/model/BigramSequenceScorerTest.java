@@ -90,6 +90,63 @@ class BigramSequenceScorerTest {
     }
   }
 
+  /**
+   * A group of workspaces ({@link SequenceScorer#workspaces}) holds the {@code dW1} terms and
+   * applies them at flush: the accumulators are then the same bits as those of workspaces that
+   * apply every term at once, over 300 calls that alternate between the two workspaces, mix plain
+   * and weighted scores, and spread over more accumulators than the group holds at once ({@value
+   * DeferredFirstBlock#SLOTS}) with more terms each than a slot holds ({@value
+   * DeferredFirstBlock#CAPACITY}).
+   */
+  @Test
+  void aGroupOfWorkspacesGivesTheBitsOfSingleWorkspacesAfterFlush() {
+    Case c = CASES[1];
+    Instance in = instance(c, 0);
+    SequenceScorer<double[]> scorer = SequenceScorer.of(in.model);
+    scorer.prepare(in.w);
+    java.util.List<SequenceScorer.Workspace<double[]>> group = scorer.workspaces(2);
+    java.util.List<SequenceScorer.Workspace<double[]>> singles =
+        java.util.List.of(scorer.workspace(), scorer.workspace());
+    int targets = DeferredFirstBlock.SLOTS + 2;
+    double[][] held = new double[targets][in.model.dimension()];
+    double[][] direct = new double[targets][in.model.dimension()];
+    SplittableRandom rng = Seeds.stream(123, 0);
+    double[] sums = new double[2];
+    for (int call = 0; call < 300; call++) {
+      double[] x = new double[c.d];
+      for (int j = 0; j < c.d; j++) {
+        x[j] = rng.nextGaussian();
+      }
+      int[] y = in.model.sample(in.w, x, rng);
+      double[] scales = new double[c.n];
+      for (int i = 0; i < c.n; i++) {
+        scales[i] = rng.nextDouble(-1, 1);
+      }
+      double scale = rng.nextDouble(-2, 2);
+      boolean weighted = rng.nextBoolean();
+      // Mostly two accumulators, as a lane; now and then the others, to overflow the slots.
+      int target = rng.nextInt(10) < 8 ? call % 2 : 2 + rng.nextInt(targets - 2);
+      SequenceScorer.Workspace<double[]> h = group.get(call % 2);
+      SequenceScorer.Workspace<double[]> s = singles.get(call % 2);
+      h.start(x);
+      s.start(x);
+      if (weighted) {
+        h.addWeightedGradient(y, scales, held[target], sums);
+        s.addWeightedGradient(y, scales, direct[target], sums);
+      } else {
+        h.addGradient(y, scale, held[target]);
+        s.addGradient(y, scale, direct[target]);
+      }
+    }
+    group.get(1).flush();
+    for (int t = 0; t < targets; t++) {
+      for (int j = 0; j < held[t].length; j++) {
+        assertThat(Double.doubleToRawLongBits(held[t][j])).as("accumulator %d, entry %d", t, j)
+            .isEqualTo(Double.doubleToRawLongBits(direct[t][j]));
+      }
+    }
+  }
+
   @Test
   void aDrawIsTheInverseCdfTokenOfTheGeneralModel() {
     for (Case c : CASES) {
