@@ -334,8 +334,9 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
      * The row pass shared by both scores: for each touched row {@code p}, {@code sum_v T_pv log
      * P(v|p)} (returned) and {@code sum_v S_pv log P(v|p)} (into {@link #weightedTotal}) over the
      * {@code v} seen, in the order of {@code v}; when {@code gradient}, the coefficients {@code
-     * scale (S_pv - C_p P(v|p))}, branch-free over the row but for the dominant entry, computed as {@code S (1 - P) - (C - S) P} with {@code 1 - P} the sum of the
-     * others. Clears the tables it reads.
+     * scale (S_pv - C_p P(v|p))}, branch-free over the row but for the dominant entry, computed
+     * as {@code S (1 - P) - (C - S) P} with {@code 1 - P} the sum of the others. Clears the
+     * tables it reads.
      */
     private double scoreRows(int rows, double[] counts, double scale, boolean gradient,
         double[] acc) {

@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The vector kernels ({@link VectorKernels}) give the bits of the plain loops, which give the bits
  * of the definitions {@code a_v = sum_j x_j W[j][v]} (summed in j order), {@code A[j][v] += x_j
- * g_v} and {@code A[j][v] += sum_b x_bj g_bv} (summed in b order): on random shapes (k from 1 to 70, so whole vectors, single vectors and tails), random
- * offsets, and entries spread over many binades so that any change in the order or the rounding
- * of the operations shows. The mutant twin, a fused multiply-add in the vector loop, is rejected
- * by the same comparison.
+ * g_v} and {@code A[j][v] += sum_b x_bj g_bv} (summed in b order): on random shapes (k from 1 to
+ * 70, so whole vectors, single vectors and tails), random offsets, and entries spread over many
+ * binades so that any change in the order or the rounding of the operations shows. The mutant twin,
+ * a fused multiply-add in the vector loop, is rejected by the same comparison.
  */
 class KernelAgreementTest {
   private static final long SEED = 0x6b65726e656cL;

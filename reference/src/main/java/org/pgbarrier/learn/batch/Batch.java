@@ -218,8 +218,10 @@ final class Batch<X> {
   /**
    * One lane's state: its workspaces (the learner's weights, and the frozen behaviour's if any;
    * a second pair, {@code partner} and {@code partnerFrozen}, for the second sequence of a pair
-   * when the learner samples), two gradient accumulators ({@code plus}, {@code minus}: E2 keeps the responses of reward +1
-   * and -1 apart), two sums and the per-token buffers.
+   * when the learner samples; the learner's two are one group of {@link
+   * SequenceScorer#workspaces}), two gradient accumulators ({@code plus}, {@code minus}: E2
+   * keeps the responses of reward +1 and -1 apart), two sums, the token scales and the two sums
+   * of the last weighted score.
    */
   static final class Lane<X> {
     final SequenceScorer.Workspace<X> workspace;

@@ -193,8 +193,8 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
 
   /**
    * Adds the score of response {@code y} ({@code workspace} started on its context) weighted by
-   * {@code lane.tokenScale} to {@code lane.plus}; sums its log-likelihood into {@code lane.plusSum} and {@code sum_i s_i log p_i}
-   * into {@code lane.minusSum}.
+   * {@code lane.tokenScale} to {@code lane.plus}; sums its log-likelihood into {@code lane.plusSum}
+   * and {@code sum_i s_i log p_i} into {@code lane.minusSum}.
    */
   private static <X> void accumulate(Batch.Lane<X> lane, SequenceScorer.Workspace<X> workspace,
       int[] y) {
