@@ -1,7 +1,7 @@
 """A vectorised NumPy implementation of the authors' outcome_reward and process_reward experiments.
 
 The peer of pgbarrier's Java runners in the speed comparison of bench/peer/compare.py: the same
-algorithm (theory notes base-model-barrier.md section 4.1, E1 then E2 or E3), written the way a
+algorithm (docs/theory.md §7.2, E1 then E2 or E3), written the way a
 careful NumPy user would write it: every operation vectorised over the batch, one Python-level
 loop over the N token positions, float64 throughout.
 

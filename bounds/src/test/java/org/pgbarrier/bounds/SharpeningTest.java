@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The sharpening formulas on the values of theory notes T1 (instance I1, p* = 0.6^3 = 0.216). */
+/** The sharpening formulas on the values of docs/theory.md §9.12 (I1, p* = 0.6^3 = 0.216). */
 class SharpeningTest {
   private static final double P_STAR = 0.216;
 
   @Test
-  void bestOfNSuccessMatchesTheTheoryNotesTable() {
+  void bestOfNSuccessMatchesTheWorkedValues() {
     assertThat(Sharpening.bestOfNSuccess(P_STAR, 1)).isCloseTo(0.216, within(1e-15));
     assertThat(Sharpening.bestOfNSuccess(P_STAR, 5)).isCloseTo(0.703803, within(5e-7));
     assertThat(Sharpening.bestOfNSuccess(P_STAR, 10)).isCloseTo(0.912267, within(5e-7));

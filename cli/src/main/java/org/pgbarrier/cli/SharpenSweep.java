@@ -35,8 +35,8 @@ import org.pgbarrier.support.Regime;
  * </ul>
  *
  * <p>The regime map places every context's {@code pi_base(y*(x)|x)} against the accessible-support
- * thresholds {@code tau(B, q)} and {@code tau(B_max, q)} ({@link Regime}, [RECONSTRUCTED, theory
- * notes B6]).
+ * thresholds {@code tau(B, q)} and {@code tau(B_max, q)} ({@link Regime}, [RECONSTRUCTED,
+ * docs/theory.md §10.4]).
  */
 final class SharpenSweep {
   /** Points of the exact curve per decade of {@code N}, besides the grid itself. */

@@ -31,7 +31,7 @@ import org.pgbarrier.support.GibbsReweighting;
 
 /**
  * ACS-01, ACS-02 and ACS-04: accessible support after arXiv 2605.08368 (Li and Liu), in the
- * operational definition of {@code shared/theory} sharpening-and-accessible-support.md B6
+ * operational definitions of docs/theory.md §10.3-§10.7
  * [RECONSTRUCTED: the paper gives no formal definition].
  */
 class AccessibleSupportProperties {

@@ -37,13 +37,13 @@ import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.QueryCounter;
 
 /**
- * BMB-13: the authors' outcome-versus-process figures [CODE: utils/experiments.py, theory notes
- * §4.1, §6], on a scaled-down configuration chosen from the derivation below before any verdict.
+ * BMB-13: the authors' outcome-versus-process figures [CODE: utils/experiments.py, docs/theory.md
+ * §7.2, §7.4], on a scaled-down configuration chosen from the derivation below before any verdict.
  * Each replicate is the authors' pair of runs ({@link PgExperiment}): one data seed (ground truth,
  * test set), one experiment seed (pre-training, PG), the same pre-trained base model {@code q} for
  * both arms, then {@code T} steps of E2 (outcome, mean baseline: the authors' {@code fasle}) or E3
- * (process, no baseline), on-policy, Adagrad. Equal budget means equal PG steps and contexts, as
- * in the authors' figures; the process arm is charged {@code N} times the reward queries.
+ * (process, no baseline), on-policy, Adagrad. Equal budget means equal PG steps and contexts, as in
+ * the authors' figures; the process arm is charged {@code N} times the reward queries.
  *
  * <p><b>Why the effect lives on the mixture centres.</b> With {@code sigma = 0} (the authors'
  * earlier commented value) every context is one of the {@code M} mixture centres {@code sqrt(d)
@@ -55,7 +55,7 @@ import org.pgbarrier.reward.QueryCounter;
  * centres keep every token likelihood at about {@code q_i = 0.4..0.7} [SIM, pilot seeds: 3 data
  * seeds, 48 centres], so their sequence likelihood {@code alpha = prod_i q_i} is exponential in
  * {@code N} (1e-6..1e-10 at {@code N = 64}) while the token-level cost {@code sum_i 1/q_i} is about
- * 80..90, linear in {@code N}. That is the paper's barrier (theory notes §5.3, §5.4): outcome PG
+ * 80..90, linear in {@code N}. That is the paper's barrier (docs/theory.md §5.4, §5.6): outcome PG
  * needs about {@code 1/alpha} draws of a centre to see one success, process PG about {@code sum_i
  * 1/q_i} token draws. The engine's pilots also showed that the effect does not hold for arbitrary
  * low-likelihood test contexts: at {@code sigma = 0.05} the off-support test contexts are boundary

@@ -44,10 +44,11 @@ import org.pgbarrier.reward.QueryCounter;
  * first success, is exactly Geometric({@code q^N}) (BMB-06); every later success before {@code
  * p_w} is large also costs about {@code 1/p_w}, and with the loss-normalised step each success
  * raises {@code log p_w(y*|x)} by an amount that does not grow with {@code N} (the step is divided
- * by {@code l = N log(1/q)}), so {@code T_eps} is a bounded multiple of {@code q^-N} (S6 of the
- * theory notes: 30, 116, 914, 13784 for {@code N = 1, 2, 4, 6}, {@code eta = 1/2}). {@code N =
- * 1} is left out before any verdict: there {@code q^-1 = 4} is below the {@code 1/eps} term of
- * the additive per-sample cost (BMB-07), which is not exponential in {@code N}.
+ * by {@code l = N log(1/q)}), so {@code T_eps} is a bounded multiple of {@code q^-N} (the
+ * reconstruction's simulation, docs/theory.md §8.12: 30, 116, 914, 13784 for {@code N = 1, 2, 4,
+ * 6}, {@code eta = 1/2}). {@code N = 1} is left out before any verdict: there {@code q^-1 = 4} is
+ * below the {@code 1/eps} term of the additive per-sample cost (BMB-07), which is not exponential
+ * in {@code N}.
  */
 class BarrierProperties {
   private static final int K = 4;

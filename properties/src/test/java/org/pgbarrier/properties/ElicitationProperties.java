@@ -26,7 +26,7 @@ import org.pgbarrier.support.Regime;
 
 /**
  * ACS-03: elicitation versus creation on a barrier instance, in the operational definitions of
- * {@code shared/theory} sharpening-and-accessible-support.md B6 [RECONSTRUCTED] with the learners
+ * docs/theory.md §10.6 [RECONSTRUCTED] with the learners
  * (B) and (C) of the barrier paper ({@link OutcomePolicyGradient}, {@link ProcessPolicyGradient}).
  *
  * <p>The instance (chosen from the derivation, before any verdict): G4 with {@code k = 16}, {@code

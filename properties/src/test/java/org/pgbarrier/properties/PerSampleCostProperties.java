@@ -32,7 +32,7 @@ import org.pgbarrier.reward.QueryCounter;
  * loss-normalised step {@code eta = 1/4}) from the base model on one G1 context, {@code T_eps} =
  * queries until {@code p_w(y*|x) >= 1 - eps}. The additive rate {@code O~((1/alpha + 1/eps) /
  * gamma^2)} is the paper's [SOURCE: abstract]; the algorithm, the constants and the derivations
- * below are [RECONSTRUCTED] (theory notes §4.2 (B), §5.2, §8.3 S1-S5).
+ * below are [RECONSTRUCTED] (docs/theory.md §8.1, §8.8, §8.9).
  *
  * <p><b>What the learner does on G1.</b> With every base token likelihood {@code q}, all {@code N}
  * positions stay alike: the logit gap {@code z} of the correct token over each (symmetric) wrong

@@ -25,7 +25,7 @@ import org.pgbarrier.properties.engine.Params;
 import org.pgbarrier.random.Seeds;
 
 /**
- * BMB-14 [CONJECTURE, ours; theory notes §8.3 S11]: along supervised pre-training (E1) the
+ * BMB-14 [CONJECTURE, ours; docs/theory.md §8.14]: along supervised pre-training (E1) the
  * likelihood quantile {@code lq(eps) = Q_q(eps)} of the target ({@link LikelihoodQuantile}) is
  * non-decreasing from one checkpoint to the next, for every level {@code eps}.
  *

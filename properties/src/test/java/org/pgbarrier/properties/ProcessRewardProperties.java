@@ -29,15 +29,15 @@ import org.pgbarrier.reward.QueryCounter;
 
 /**
  * BMB-12: process rewards avoid the barrier, for the reconstruction's algorithm (C) ({@link
- * ProcessPolicyGradient}; theory notes §4.2, §5.4, §8.2 P6, §8.3 S6/S7 [RECONSTRUCTED]).
+ * ProcessPolicyGradient}; docs/theory.md §8.1, §8.12, §8.13 [RECONSTRUCTED]).
  *
  * <p>Both checks run on G1 (tabular) instances with one context. In G1 the margin is tied to the
  * number of states, {@code gamma <= 1/sqrt(S)} with {@code S = N} here, so {@code gamma} shrinks
- * as {@code N} grows; theory notes §8.3 S7 attribute part of the growth of the process cost in
- * {@code N} to that. The learner never sees {@code w*}, though, and G1's states are orthogonal:
- * the {@code N} positions are {@code N} independent one-token problems with the same base
- * likelihood {@code q}, whatever {@code gamma} is. What grows with {@code N} is the work, not the
- * difficulty of a position: {@code N} positions to learn, each to the accuracy {@code 1 -
+ * as {@code N} grows; the reconstruction (docs/theory.md §8.13) attributed part of the growth of
+ * the process cost in {@code N} to that. The learner never sees {@code w*}, though, and G1's states
+ * are orthogonal: the {@code N} positions are {@code N} independent one-token problems with the
+ * same base likelihood {@code q}, whatever {@code gamma} is. What grows with {@code N} is the work,
+ * not the difficulty of a position: {@code N} positions to learn, each to the accuracy {@code 1 -
  * p_i ~ eps/N} that makes {@code prod_i p_i >= 1 - eps}. With the loss-normalised step the odds
  * {@code p_i/(1-p_i)} of a position grow by about {@code eta k/(k-1)} per step, so one pass per
  * step and {@code ~N/(eps eta k/(k-1))} passes of about {@code N} queries each: {@code T_PRM ~
@@ -70,10 +70,10 @@ class ProcessRewardProperties {
   private static final double Q = 0.25;
   private static final double EPS = 0.1;
   /**
-   * {@code eta = 1/4}: the reconstruction's analysis (theory notes §5.1-5.2) needs {@code eta <=
+   * {@code eta = 1/4}: the reconstruction's analysis (docs/theory.md §8.5-§8.8) needs {@code eta <=
    * 1/4} ({@code 1 - 2 eta >= 1/2}); the claim is about that algorithm, so it is tested inside its
-   * conditions. The notes' S6/S7 figures used 0.5, outside them, and are only a rough guide
-   * (about half the queries).
+   * conditions. The reconstruction's early simulations (docs/theory.md §8.12) used 0.5, outside
+   * them, and are only a rough guide (about half the queries).
    */
   private static final double ETA = 0.25;
   /** Process-PG lengths: the log-log slope is taken over all of them. */

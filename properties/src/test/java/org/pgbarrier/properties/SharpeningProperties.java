@@ -27,7 +27,7 @@ import org.pgbarrier.sharpen.TabularAutoregressivePolicy;
 class SharpeningProperties {
   private static final int TRIES = 300;
 
-  /** Theory notes T1: p = (.3, .25, .2, .15, .1), N = 4. */
+  /** docs/theory.md §9.12: p = (.3, .25, .2, .15, .1), N = 4. */
   private static final double[] T1_BASE = {0.3, 0.25, 0.2, 0.15, 0.1};
 
   private static final int T1_N = 4;
@@ -56,7 +56,7 @@ class SharpeningProperties {
         StatisticalProperty.of("SHP-01", "monte-carlo-matches-exact-law");
     double a = property.alpha();
     property.rule("Pearson chi-square of the BoN counts of " + DRAWS + " draws (N = " + T1_N
-            + ", p = " + Arrays.toString(T1_BASE) + ", theory notes T1) against the exact law,"
+            + ", p = " + Arrays.toString(T1_BASE) + ", docs/theory.md §9.12) against the exact law,"
             + " cells pooled to expected >= 5; reject iff p-value < a = " + a
             + " (false alarm a, chi-square approximation)")
         .experiment(seed -> frequencies(seed, a, T1_N))
@@ -126,7 +126,7 @@ class SharpeningProperties {
             + " (pairs = 0, weights p(y) p(y')) max_y |pi_hat(y) - pi*_beta(y)| <= 1e-10 pi*_beta(y)"
             + " and pi_hat(y) = 0 iff p(y) = 0; on n = pairs sampled pairs, within every"
             + " connected component of the observed pairs |log(pi_hat(y)/pi_hat(y')) -"
-            + " (1+1/beta) log(p(y)/p(y'))| <= 1e-9 (theory notes T9) and the loss at pi_hat <="
+            + " (1+1/beta) log(p(y)/p(y'))| <= 1e-9 (docs/theory.md §9.8) and the loss at pi_hat <="
             + " 1e-18 n")
         .check(dpoRecovers(DpoSharpening::fit))
         .mutant("the log-ratio terms without their beta factor (the regression run at beta = 1)",
@@ -302,7 +302,7 @@ class SharpeningProperties {
     };
   }
 
-  /** k = H = 2: pi(a) = t, pi(.|a) = delta_a, pi(.|b) uniform (theory notes I2). */
+  /** k = H = 2: pi(a) = t, pi(.|a) = delta_a, pi(.|b) uniform (docs/theory.md §9.12, I2). */
   private static TabularAutoregressivePolicy counterexample(double t) {
     return new TabularAutoregressivePolicy(2, new double[][][] {
         {{t, 1 - t}},

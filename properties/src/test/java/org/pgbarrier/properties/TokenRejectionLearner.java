@@ -10,9 +10,9 @@ import org.pgbarrier.reward.ProcessReward;
 
 /**
  * The mutant twin of the barrier claims (BMB-10, BMB-11): a learner that gets token-level
- * (process-reward) feedback, a small version of algorithm (C) of {@code shared/theory}
- * base-model-barrier.md §4.2 [RECONSTRUCTED]. It is not the reference's process-reward learner;
- * it exists only to be rejected by the outcome-reward rules.
+ * (process-reward) feedback, a small version of algorithm (C) of docs/theory.md §8.1
+ * [RECONSTRUCTED]. It is not the reference's process-reward learner; it exists only to be rejected
+ * by the outcome-reward rules.
  *
  * <p>Per context it keeps the prefix {@code y*[0..r)} it has verified. One query: pick the
  * position {@code i} (the next unverified one, {@code i = r}, unless some verified position has

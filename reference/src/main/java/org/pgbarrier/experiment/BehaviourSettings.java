@@ -6,7 +6,7 @@ import org.pgbarrier.Checks;
 /**
  * The {@code behavior:} block of a PG phase [CODE: utils/behavior_policy.py]: the policy that
  * emits the sampled tokens. The gradient is always taken at the current weights, without
- * importance weights (theory notes §4.1). Maps one to one onto {@code learn.behaviour}.
+ * importance weights (docs/theory.md §7.2). Maps one to one onto {@code learn.behaviour}.
  */
 public sealed interface BehaviourSettings {
   /** {@code OnPolicyBehavior}: sample from the current model. */

@@ -18,7 +18,7 @@ import org.pgbarrier.random.Seeds;
 
 /**
  * The {@code cdf_quantile} experiment [CODE: utils/experiments.py::run_cdf_quantile_experiment;
- * theory notes §6]: from {@code w = 0}, {@code num_models} successive supervised phases (E1) of
+ * docs/theory.md §7.5]: from {@code w = 0}, {@code num_models} successive supervised phases (E1) of
  * {@code partial_steps} steps of {@code batch_size} fresh contexts, each with a fresh optimiser,
  * on one stream of batches; at {@code w = 0} and after each phase, on {@code cdf_samples} fresh
  * contexts, the likelihood CDF {@code F_q(alpha)}, the authors' quantile {@code Q_q(eps)} and the

@@ -18,7 +18,7 @@ import org.pgbarrier.random.Seeds;
  * <p>Inputs: the mixture samples are rescaled to norm {@code sqrt(d)}, like the mixture centres
  * of {@code track_source: mixture_centers}. One stored version of the authors' generator divides
  * the samples by a further {@code sqrt(d)} (norm 1) while keeping the centres at norm {@code
- * sqrt(d)}; we follow the version in which both have norm {@code sqrt(d)} (theory notes §6).
+ * sqrt(d)}; we follow the version in which both have norm {@code sqrt(d)} (docs/theory.md §7.6).
  */
 public final class ExperimentData {
   private final DataSettings settings;

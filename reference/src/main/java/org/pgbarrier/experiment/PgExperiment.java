@@ -25,8 +25,8 @@ import org.pgbarrier.reward.QueryCounter;
 
 /**
  * The {@code outcome_reward} and {@code process_reward} experiments [CODE:
- * utils/experiments.py::run_outcome_reward_experiment, run_process_reward_experiment; theory notes
- * §4.1, §6]:
+ * utils/experiments.py::run_outcome_reward_experiment, run_process_reward_experiment;
+ * docs/theory.md §7.2, §7.4]:
  *
  * <ol>
  *   <li>data from the data seed ({@link ExperimentData}: {@code W*}, the test set, the pool);

@@ -4,7 +4,7 @@
  * followed by outcome- or process-reward PG ({@code outcome_reward}, {@code process_reward}), and
  * the likelihood CDF, quantile and alpha-tail across pre-training checkpoints ({@code
  * cdf_quantile}). Settings mirror the authors' YAML schema one block per record; the YAML reader
- * in {@code org.pgbarrier.io.config} produces them, the runners consume them. Semantics: theory
- * notes base-model-barrier.md §4.1 and §6.
+ * in {@code org.pgbarrier.io.config} produces them, the runners consume them. Semantics:
+ * docs/theory.md §7.
  */
 package org.pgbarrier.experiment;

@@ -7,7 +7,7 @@ import org.pgbarrier.Checks;
 import org.pgbarrier.model.TabularContext;
 
 /**
- * Instance family G4, the barrier mixture ({@code shared/theory} base-model-barrier.md §8.1,
+ * Instance family G4, the barrier mixture (docs/theory.md §6.1,
  * [RECONSTRUCTED test design]) on the tabular map of {@link TabularInstances}:
  *
  * <ul>

@@ -8,8 +8,8 @@ package org.pgbarrier.instance;
  *   R     = max_x R(x)   (feature-norm bound, see FeatureMap#featureNormBound),
  * </pre>
  *
- * the token-wise margin condition along the correct prefix ({@code shared/theory}
- * base-model-barrier.md §1.3 [RECONSTRUCTED, high confidence]), with the witness that attains it.
+ * the token-wise margin condition along the correct prefix (docs/theory.md §2.2: the structure is
+ * the paper's [PAPER A,B,C], the exact inequality [INFERRED]), with the witness that attains it.
  *
  * @param requested the margin the generator promised ({@code NaN} when it promises none)
  * @param realised the realised normalised margin

@@ -11,7 +11,7 @@ import org.pgbarrier.model.PositionalContext;
 import org.pgbarrier.model.PositionalFeatureMap;
 
 /**
- * Instance family G2, planted Gaussian ({@code shared/theory} base-model-barrier.md §8.1,
+ * Instance family G2, planted Gaussian (docs/theory.md §6.1,
  * [RECONSTRUCTED test design]): generalising features with margin at least {@code gamma} by
  * construction.
  *

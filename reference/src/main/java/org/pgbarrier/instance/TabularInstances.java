@@ -11,9 +11,8 @@ import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.model.TabularFeatureMap;
 
 /**
- * Instance family G1, tabular/orthogonal states ({@code shared/theory} base-model-barrier.md
- * §8.1, [RECONSTRUCTED test design]): exact margin and a base model with prescribed token
- * likelihoods.
+ * Instance family G1, tabular/orthogonal states (docs/theory.md §6.1, [RECONSTRUCTED test design]):
+ * exact margin and a base model with prescribed token likelihoods.
  *
  * <p>Every (context, position) has its own state, {@code S = contexts * N}. The correct token of
  * each state is uniform on {@code [k]}. The teacher is

@@ -4,7 +4,7 @@ import org.pgbarrier.Checks;
 
 /**
  * AdaGrad-norm, the scalar adaptive step named as the plausible alternative to the loss-normalised
- * step in {@code shared/theory} base-model-barrier.md §4.2 [RECONSTRUCTED alternative]:
+ * step in docs/theory.md §8.1 [RECONSTRUCTED alternative]:
  *
  * <pre>
  *   S_t = sum_{s <= t} ||d_s||^2   (the current direction included),

@@ -7,7 +7,7 @@ import org.pgbarrier.Checks;
  * with every other argument at its default ({@code lr_decay = 0}, {@code weight_decay = 0},
  * {@code initial_accumulator_value = 0}, {@code eps = 1e-10}) [CODE: utils/training.py,
  * {@code supervised_train}, {@code outcome_reward_pg}, {@code process_reward_pg}; configs
- * {@code optimizer: torch.optim.Adagrad}; shared/theory base-model-barrier.md §4.1]. Torch
+ * {@code optimizer: torch.optim.Adagrad}; docs/theory.md §7.2]. Torch
  * minimises a loss with gradient {@code g}:
  *
  * <pre>

@@ -6,9 +6,9 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 
 /**
- * Algorithm (A), SGD with an adaptive step on a stream {@code (x_t, y*_t)} ({@code shared/theory}
- * base-model-barrier.md §4.2 [RECONSTRUCTED]; the paper's "SGD with adaptive LR" is [SOURCE:
- * abstract], its exact step rule is not):
+ * Algorithm (A), SGD with an adaptive step on a stream {@code (x_t, y*_t)} (docs/theory.md §8.1
+ * [RECONSTRUCTED]; the paper's SGD of Proposition 2.2 uses the step {@code 1/(4 + 2 ||g||^2)} of
+ * docs/theory.md §4.1 and §4.5 [PAPER A,B]):
  *
  * <pre>
  *   l_t = -log p_{w_t}(y*_t | x_t),   d_t = grad_w log p_{w_t}(y*_t | x_t),   w_{t+1} = w_t + eta_t d_t,

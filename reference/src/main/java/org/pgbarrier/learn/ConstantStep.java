@@ -3,9 +3,9 @@ package org.pgbarrier.learn;
 import org.pgbarrier.Checks;
 
 /**
- * The constant step {@code w <- w + eta d}: variant (B'') of algorithm (B) in {@code
- * shared/theory} base-model-barrier.md §4.2 [RECONSTRUCTED], and the plain-SGD baseline against
- * which the adaptive rules are compared. Stateless; the loss is ignored.
+ * The constant step {@code w <- w + eta d}: variant (B'') of algorithm (B) in docs/theory.md §8.1
+ * [RECONSTRUCTED], and the plain-SGD baseline against which the adaptive rules are compared.
+ * Stateless; the loss is ignored.
  */
 public final class ConstantStep implements StepRule {
   private final double eta;

@@ -3,9 +3,10 @@ package org.pgbarrier.learn;
 import org.pgbarrier.Checks;
 
 /**
- * The loss-normalised step of the reconstruction of "SGD / PG with adaptive LR" ({@code
- * shared/theory} base-model-barrier.md §4.2 [RECONSTRUCTED]: the paper names an adaptive learning
- * rate [SOURCE: abstract, arXiv 2603.06957], its formula was not available):
+ * The loss-normalised step of the reconstruction of "SGD / PG with adaptive LR" (docs/theory.md
+ * §8.1 [RECONSTRUCTED]: the paper names an adaptive learning rate [SOURCE: abstract, arXiv
+ * 2603.06957]; its formula, known since through secondary readers, is {@code 1/(4 + 2 ||g||^2)},
+ * docs/theory.md §4.1):
  *
  * <pre>
  *   eta_t = eta / max(1, l_t),     w <- w + eta_t d,

@@ -6,10 +6,9 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.reward.OutcomeReward;
 
 /**
- * Algorithm (B), outcome-reward policy gradient that updates only on success ({@code
- * shared/theory} base-model-barrier.md §4.2 [RECONSTRUCTED]; the paper's "variant of PG" reaching
- * likelihood {@code 1 - eps} in {@code O~((1/alpha + 1/eps)/gamma^2)} queries is [SOURCE:
- * abstract], its exact algorithm is not):
+ * Algorithm (B), outcome-reward policy gradient that updates only on success (docs/theory.md §8.1
+ * [RECONSTRUCTED]; the paper's "variant of PG" reaching likelihood {@code 1 - eps} in {@code
+ * O~((1/alpha + 1/eps)/gamma^2)} queries is [SOURCE: abstract], its exact algorithm is not):
  *
  * <pre>
  *   sample y ~ behaviour(. | x);  r = 1{y = y*(x)}  (one query);

@@ -9,7 +9,7 @@ import org.pgbarrier.reward.ProcessReward;
 
 /**
  * Algorithm (C), process-reward policy gradient by token-level rejection along the correct prefix
- * ({@code shared/theory} base-model-barrier.md §4.2 and §5.4 [RECONSTRUCTED]; that PG with a
+ * (docs/theory.md §8.1 and §8.13 [RECONSTRUCTED]; that PG with a
  * process reward model avoids the exponential dependence on {@code N} is [SOURCE: abstract, arXiv
  * 2603.06957], the algorithm is not). One pass on a context {@code x}:
  *

@@ -9,10 +9,9 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.reward.OutcomeReward;
 
 /**
- * Variant (B'''), rejection-sampling outcome policy gradient ({@code shared/theory}
- * base-model-barrier.md §4.2 [RECONSTRUCTED]; the paper's "variant of PG" with outcome rewards is
- * [SOURCE: abstract, arXiv 2603.06957], its exact algorithm is not). One round on a context
- * {@code x}:
+ * Variant (B'''), rejection-sampling outcome policy gradient (docs/theory.md §8.1 [RECONSTRUCTED];
+ * the paper's "variant of PG" with outcome rewards is [SOURCE: abstract, arXiv 2603.06957], its
+ * exact algorithm is not). One round on a context {@code x}:
  *
  * <pre>
  *   repeat:  sample y ~ p_w(. | x)   (on-policy, w fixed during the round);

@@ -10,9 +10,9 @@ import org.pgbarrier.kernel.LogSumExp;
  * </pre>
  *
  * [SOURCE: Huang et al., "Self-improvement in language models: the sharpening mechanism", arXiv
- * 2412.01951, Eq. (6); {@code shared/theory} sharpening-and-accessible-support.md §A3]. For a
+ * 2412.01951, Eq. (6); docs/theory.md §9.3]. For a
  * context alone, {@code 1/q(y*|x)} is the expected number of draws from a frozen {@code q} until
- * {@code y*} appears, the mean of a Geometric({@code q(y*|x)}) (base-model-barrier.md §8.2 P5). It
+ * {@code y*} appears, the mean of a Geometric({@code q(y*|x)}) (docs/theory.md §8.7). It
  * overflows as soon as one context has {@code q(y*|x) < 1/Double.MAX_VALUE}, so it is accumulated
  * in log space: {@code log C_cov = lse_c(log w_c - log q(y*|x_c)) - log sum_c w_c}, over the
  * contexts of positive weight.

@@ -3,9 +3,9 @@ package org.pgbarrier.metric;
 import org.pgbarrier.Checks;
 
 /**
- * The likelihood CDF of the base model {@code q} ({@code shared/theory} base-model-barrier.md
- * §3.3; the notation is the authors' [CODE: utils/plotting.py::plot_cdf, axis label
- * "P[q(y*|x) <= alpha]"]; the paper's use of it is [SOURCE: abstract, arXiv 2603.06957]):
+ * The likelihood CDF of the base model {@code q} (docs/theory.md §3.2; the notation is the authors'
+ * [CODE: utils/plotting.py::plot_cdf, axis label "P[q(y*|x) <= alpha]"]; the paper's use of it is
+ * [SOURCE: abstract, arXiv 2603.06957]):
  *
  * <pre>
  *   F_q(a) = P_{x ~ D}[ q(y*(x)|x) <= a ],        a in [0, 1],
@@ -18,7 +18,7 @@ import org.pgbarrier.Checks;
  * statistics of {@link LikelihoodStatistic} (tags there).
  *
  * <p>Also the alpha-tail {@code a * P[q(y*|x) > a]} [CODE: utils/plotting.py::plot_alpha_tail;
- * its role in a theorem is unknown, base-model-barrier.md §3.3]. The authors draw it through the
+ * its role in a theorem is unknown, docs/theory.md §5.2]. The authors draw it through the
  * sorted sample, at {@code a = q_(i)} with {@code P[q > a]} read as {@code 1 - i/(n-1)}; this
  * class returns the exact {@code a * P[q > a]} of the axis label (for distinct values, {@code (n
  * - 1 - i)/n} instead of {@code (n - 1 - i)/(n - 1)}).

@@ -3,10 +3,9 @@ package org.pgbarrier.metric;
 import org.pgbarrier.Checks;
 
 /**
- * The likelihood quantile (LQ) of the base model {@code q} ({@code shared/theory}
- * base-model-barrier.md §3.3; the notation {@code Q_q(eps)} is the authors' [CODE:
- * utils/plotting.py::plot_quantile]; "the overall expected error ... is governed by the LQ" is
- * [SOURCE: abstract, arXiv 2603.06957]):
+ * The likelihood quantile (LQ) of the base model {@code q} (docs/theory.md §3.2, §3.6; the notation
+ * {@code Q_q(eps)} is the authors' [CODE: utils/plotting.py::plot_quantile]; "the overall expected
+ * error ... is governed by the LQ" is [SOURCE: abstract, arXiv 2603.06957]):
  *
  * <pre>
  *   Q_q(eps) = inf{ a : F_q(a) >= eps },     eps in (0, 1],
@@ -27,7 +26,7 @@ import org.pgbarrier.Checks;
  *
  * <p>Everything is in log space ({@code log Q}); {@link #at} is {@code exp} of it and may
  * underflow to 0. The token-level LQ is the quantile of {@link LikelihoodStatistic#TOKEN_MIN}
- * [RECONSTRUCTED, §3.4], or of the mean variant {@link LikelihoodStatistic#TOKEN_MEAN}
+ * [PAPER A,C, docs/theory.md §3.4], or of the mean variant {@link LikelihoodStatistic#TOKEN_MEAN}
  * [RECONSTRUCTED].
  */
 public final class LikelihoodQuantile {

@@ -3,7 +3,7 @@ package org.pgbarrier.metric;
 /**
  * Which per-context likelihood of the correct response a CDF or quantile is taken of. With the
  * token likelihoods along the correct prefix {@code q_i(x) = q(y*_i | x, y*_<i)}, {@code i = 1..N}
- * ({@code shared/theory} base-model-barrier.md §3):
+ * (docs/theory.md §3):
  */
 public enum LikelihoodStatistic {
   /**
@@ -15,13 +15,13 @@ public enum LikelihoodStatistic {
   /**
    * {@code alpha_tok(x) = min_i q_i(x)}: the token-level likelihood whose quantile is the
    * token-level LQ. The paper names a "token-level LQ" [SOURCE: abstract]; this definition is
-   * [RECONSTRUCTED, base-model-barrier.md §3.4].
+   * [RECONSTRUCTED, docs/theory.md §3.4].
    */
   TOKEN_MIN,
 
   /**
    * {@code (1/N) sum_i q_i(x)}, the mean-over-positions variant of the token-level likelihood
-   * [RECONSTRUCTED, base-model-barrier.md §3.4: "an average-over-positions variant is also
+   * [RECONSTRUCTED, docs/theory.md §3.4: "an average-over-positions variant is also
    * possible"; neither the paper's text nor the code defines it].
    */
   TOKEN_MEAN

@@ -8,10 +8,10 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 
 /**
  * The sequence (sampling) error {@code 1 - p_w(y*|x)} and its expectation over contexts, the
- * paper's test error {@code E_x[1 - p_w(y*|x)] = 1 - E_x p_w(y*|x)} ({@code shared/theory}
- * base-model-barrier.md §8.4; [CODE: utils/metrics.py::eval_sequence_error], which draws one
- * response per test context and reports {@code 1 -} the fraction equal to {@code y*}, an unbiased
- * estimate of the expectation computed here exactly).
+ * paper's test error {@code E_x[1 - p_w(y*|x)] = 1 - E_x p_w(y*|x)} (docs/theory.md §2.5; [CODE:
+ * utils/metrics.py::eval_sequence_error], which draws one response per test context and reports
+ * {@code 1 -} the fraction equal to {@code y*}, an unbiased estimate of the expectation computed
+ * here exactly).
  *
  * <p>Computed from {@code log p} as {@code -expm1(log p)}, so that an error near 0 keeps its
  * relative accuracy (where {@code 1 - exp(log p)} would round to 0), and averaged as {@code

@@ -21,7 +21,7 @@ import org.pgbarrier.model.SequenceScorer;
  *   TOKEN_MEAN:  log((1/N) sum_i q_i) = lse_i(log q_i) - log N
  * </pre>
  *
- * with {@code q_i = q(y*_i | x, y*_<i)} ({@code shared/theory} base-model-barrier.md §3; the
+ * with {@code q_i = q(y*_i | x, y*_<i)} (docs/theory.md §3.1, §3.4; the
  * sequence likelihood is the authors' {@code compute_sequence_likelihood} [CODE: utils/metrics.py],
  * kept as a log because {@code q(y*|x)} underflows at {@code k^-N}). Per-token values are reduced
  * as they are computed, so memory is {@code O(contexts)}, not {@code O(contexts * N)}.

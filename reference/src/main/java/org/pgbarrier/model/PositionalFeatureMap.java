@@ -3,8 +3,8 @@ package org.pgbarrier.model;
 import org.pgbarrier.Checks;
 
 /**
- * The positional state map of instance family G2 (planted Gaussian, {@code shared/theory}
- * base-model-barrier.md §8.1 [RECONSTRUCTED test design]):
+ * The positional state map of instance family G2 (planted Gaussian, docs/theory.md §6.1
+ * [RECONSTRUCTED test design]):
  *
  * <pre>
  *   phi(x, y_<i, v) = z_i(x) (x) e_v,   logit_i(v) = sum_j z_i[j] w[j*k + v],

@@ -3,8 +3,8 @@ package org.pgbarrier.model;
 import org.pgbarrier.Checks;
 
 /**
- * The tabular (orthogonal-state) map, instance family G1 of {@code shared/theory}
- * base-model-barrier.md §8.1 [RECONSTRUCTED test design]:
+ * The tabular (orthogonal-state) map, instance family G1 of docs/theory.md §6.1 [RECONSTRUCTED test
+ * design]:
  *
  * <pre>
  *   phi(x, y_<i, v) = e_{s(x, y_<i)} (x) e_v,   s = states[i] if y_<i = y*_<i(x), else the garbage state S,

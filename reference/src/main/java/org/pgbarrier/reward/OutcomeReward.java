@@ -12,7 +12,7 @@ import org.pgbarrier.instance.Labeled;
  *   signed:     r(x, y) = +1 if y = y*(x), else -1     [CODE: utils/training.py::outcome_reward_pg]
  * </pre>
  *
- * ({@code shared/theory} base-model-barrier.md §2.1; "post-training with outcome rewards" is
+ * (docs/theory.md §2.3; "post-training with outcome rewards" is
  * [SOURCE: abstract, arXiv 2603.06957]). Every call is one query, charged to the {@link
  * QueryCounter} before the answer is computed ([RECONSTRUCTED, high confidence], §2.1: one
  * evaluation of {@code r} on one sampled full response). Malformed calls are refused before they

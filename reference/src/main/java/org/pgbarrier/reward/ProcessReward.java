@@ -15,7 +15,7 @@ import org.pgbarrier.instance.Labeled;
  *                                                    [CODE: utils/training.py::process_reward_pg]
  * </pre>
  *
- * ({@code shared/theory} base-model-barrier.md §2.2; "post-training with a process reward model"
+ * (docs/theory.md §2.3; "post-training with a process reward model"
  * is [SOURCE: abstract, arXiv 2603.06957]). The authors score every position of a sampled
  * response at once, {@code correct_prefix = cumprod(y == y*)}, which {@link
  * #signedPrefixRewards} reproduces.

@@ -4,7 +4,7 @@ package org.pgbarrier.reward;
  * Counts reward queries and optionally enforces a budget: a request that would take the count
  * above the budget is refused with a {@link BudgetExhaustedException}, all or nothing (nothing is
  * counted and the oracle answers nothing). What counts as one query is stated by each oracle
- * ({@code shared/theory} base-model-barrier.md §2 [RECONSTRUCTED, high confidence]: one query is
+ * (docs/theory.md §2.4 [PAPER A,B]: one query is
  * one evaluation of the reward on one response or prefix).
  *
  * <p>Several oracles may share one counter, so that a learner using both outcome and process

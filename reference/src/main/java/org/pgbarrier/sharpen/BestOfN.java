@@ -15,7 +15,7 @@ import org.pgbarrier.Checks;
  * paper resolves ties among non-argmax responses "arbitrarily" [SOURCE: §4.1]; this rule is one
  * such choice.
  *
- * <p><b>Exact law</b> [RECONSTRUCTED, theory notes T1]: with responses ranked {@code
+ * <p><b>Exact law</b> [RECONSTRUCTED, docs/theory.md §9.4]: with responses ranked {@code
  * y_(1), y_(2), ...} and tail masses {@code T_i = sum_{j >= i} p_(j)}, the output is {@code
  * y_(i)} iff every draw has rank {@code >= i} and not every draw has rank {@code >= i+1}:
  *

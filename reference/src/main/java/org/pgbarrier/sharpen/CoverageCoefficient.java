@@ -6,7 +6,7 @@ import org.pgbarrier.Checks;
  * The coverage coefficient {@code C_cov = E_{x~mu}[1/pi_base(y*(x)|x)]} [SOURCE: arXiv 2412.01951
  * §3.3 Eq. (6)] on a finite prompt set, and the prompt mass whose argmax lies below a budget
  * threshold, {@code P_x[pi_base(y*(x)|x) < 1/B]} (the argmax is not accessible at budget {@code
- * B} in the sense of theory notes U2 [RECONSTRUCTED]). {@code y*(x)} is the argmax set, so its
+ * B} in the sense of docs/theory.md §9.3 [RECONSTRUCTED]). {@code y*(x)} is the argmax set, so its
  * mass is the maximum times the number of maximisers.
  */
 public final class CoverageCoefficient {

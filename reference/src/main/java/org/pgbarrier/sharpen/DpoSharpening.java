@@ -23,7 +23,7 @@ import org.pgbarrier.Checks;
  * pi*_beta} (realizability, Assumption 4.3). A pair is a weight {@code w[y][y']} (a count, or the
  * population probability {@code pi_base(y) pi_base(y')}).
  *
- * <p><b>Solution</b> [RECONSTRUCTED, theory notes T9]. With {@code u = beta (theta - log
+ * <p><b>Solution</b> [RECONSTRUCTED, docs/theory.md §9.8]. With {@code u = beta (theta - log
  * pi_base)} the normaliser cancels and the residual of a pair is {@code (u_y - u_y') - (r_y -
  * r_y')}: a least-squares problem whose normal equations are {@code L u = L r} with {@code L} the
  * Laplacian of the symmetrised pair graph {@code W = w + w^T}. It is solved per connected

@@ -11,9 +11,10 @@ import org.pgbarrier.Checks;
  * </pre>
  *
  * whose maximiser is {@code pi*_beta(y) ∝ pi_base(y) exp(log pi_base(y)/beta) = pi_base(y)^(1 +
- * 1/beta)} [SOURCE], with value {@code beta log sum_y pi_base(y)^(1+1/beta)} [RECONSTRUCTED, theory
- * notes T3: substitute the optimum]. Computed in log space (log-sum-exp), so small {@code beta}
- * does not underflow the normaliser; responses with {@code pi_base(y) = 0} get mass exactly 0.
+ * 1/beta)} [SOURCE], with value {@code beta log sum_y pi_base(y)^(1+1/beta)} [RECONSTRUCTED,
+ * docs/theory.md §9.8: substitute the optimum]. Computed in log space (log-sum-exp), so small
+ * {@code beta} does not underflow the normaliser; responses with {@code pi_base(y) = 0} get mass
+ * exactly 0.
  */
 public final class RlhfSharpening {
   private RlhfSharpening() {}
@@ -54,8 +55,8 @@ public final class RlhfSharpening {
   }
 
   /**
-   * The optimal value {@code beta log sum_y pi_base(y)^(1+1/beta)} [RECONSTRUCTED, theory notes
-   * T3].
+   * The optimal value {@code beta log sum_y pi_base(y)^(1+1/beta)} [RECONSTRUCTED, docs/theory.md
+   * §9.8].
    */
   public static double optimalValue(double[] base, double beta) {
     Laws.check("base", base);

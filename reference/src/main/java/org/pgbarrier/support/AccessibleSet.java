@@ -3,7 +3,7 @@ package org.pgbarrier.support;
 import org.pgbarrier.Checks;
 
 /**
- * Membership in the accessible support [RECONSTRUCTED, theory notes B6/U1]:
+ * Membership in the accessible support [RECONSTRUCTED, docs/theory.md §10.3]:
  *
  * <pre>
  *   A_{B,q}(x) = { y : 1 - (1 - pi(y|x))^B >= q } = { y : pi(y|x) >= tau(B, q) },
@@ -13,7 +13,8 @@ import org.pgbarrier.Checks;
  * i.e. the behaviours that {@code B} independent samples contain with probability at least {@code
  * q} (pass@B). Sequence likelihoods are taken in log space, so {@code k^-N} does not underflow.
  * Paper B states only that accessible support is "the set of behaviors that a model can
- * practically produce under finite budgets" [SOURCE: abstract]; the formula is the notes'.
+ * practically produce under finite budgets" [SOURCE: abstract]; the formula is ours
+ * (docs/theory.md §10.3).
  */
 public final class AccessibleSet {
   private AccessibleSet() {}

@@ -4,7 +4,7 @@ import org.pgbarrier.Checks;
 
 /**
  * The divergence budget needed to raise a target set {@code S} to mass {@code t}
- * [RECONSTRUCTED, theory notes B6/U5; Paper B lists KL among its budgets, SOURCE: reading note]:
+ * [RECONSTRUCTED, docs/theory.md §10.7; Paper B lists KL among its budgets, SOURCE: reading note]:
  *
  * <pre>
  *   min { KL(pi || pi_ref) : pi(S) >= t } = kl(t || pi_ref(S))   (pi_ref(S) < t; else 0),

@@ -5,7 +5,7 @@ import org.pgbarrier.Checks;
 
 /**
  * Elicitation versus creation of a trained model {@code pi'} against its reference {@code pi_ref}
- * on a family of target sets [RECONSTRUCTED, theory notes B6; the two words are Paper B's,
+ * on a family of target sets [RECONSTRUCTED, docs/theory.md §10.6; the two words are Paper B's,
  * SOURCE: abstract of arXiv 2605.08368]:
  *
  * <pre>

@@ -4,9 +4,9 @@ import org.pgbarrier.Checks;
 import org.pgbarrier.kernel.LogSumExp;
 
 /**
- * The KL-regularised optimum as a reweighting of the reference [RECONSTRUCTED, theory notes B5/U3:
- * the Gibbs variational principle behind Paper B's "reweighted Boltzmann distribution", SOURCE:
- * project page of arXiv 2605.08368]:
+ * The KL-regularised optimum as a reweighting of the reference [RECONSTRUCTED, docs/theory.md
+ * §10.5: the Gibbs variational principle behind Paper B's "reweighted Boltzmann distribution",
+ * SOURCE: project page of arXiv 2605.08368]:
  *
  * <pre>
  *   argmax_pi  E_pi[r] - beta KL(pi || pi_ref)  =  pi_ref e^{r/beta} / Z,

@@ -5,8 +5,8 @@ import org.pgbarrier.Checks;
 /**
  * The four regimes of a target set {@code S} relative to a base model, a base budget {@code B0}
  * and a maximal practical budget {@code B_max > B0}, at confidence {@code q}. The regime names are
- * Paper B's [SOURCE: project page of arXiv 2605.08368]; the cut-offs are [RECONSTRUCTED, theory
- * notes B6], the paper gives none:
+ * Paper B's [SOURCE: project page of arXiv 2605.08368]; the cut-offs are [RECONSTRUCTED,
+ * docs/theory.md §10.4], the paper gives none:
  *
  * <pre>
  *   basin:     pi_ref(S) >= tau(B0, q)

@@ -3,6 +3,6 @@
  * under a finite sampling budget, the four regimes of a target set, the elicitation-versus-creation
  * test, and the divergence budget. The paper gives no formal definition ("not meant to be a new
  * formal object with a unique estimator", §4.1); everything here is the operational definition of
- * {@code shared/theory} sharpening-and-accessible-support.md B6 and is [RECONSTRUCTED].
+ * docs/theory.md §10.3-§10.7 and is [RECONSTRUCTED].
  */
 package org.pgbarrier.support;

@@ -15,13 +15,13 @@ import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 
-/** The sharpening primitives on the hand-checked values of theory notes T1, T2 and T3. */
+/** The sharpening primitives on the hand-checked values of docs/theory.md §9.12. */
 class SharpeningReferenceTest {
   /** Instance I1: k = 2, H = 3, i.i.d. tokens with P(0) = 0.6, lexicographic responses. */
   private static final double[] I1 = productLaw();
 
   @Test
-  void bestOfNLawMatchesTheTheoryNotesExample() {
+  void bestOfNLawMatchesTheWorkedExample() {
     double[] law = BestOfN.law(new double[] {0.3, 0.25, 0.2, 0.15, 0.1}, 4);
     double[] expected = {0.7599, 0.19909375, 0.0371, 0.00380625, 0.0001};
     for (int i = 0; i < expected.length; i++) {
@@ -37,7 +37,7 @@ class SharpeningReferenceTest {
   }
 
   @Test
-  void rlhfOptimumMatchesTheTheoryNotesOnInstanceI1() {
+  void rlhfOptimumMatchesTheWorkedValuesOnInstanceI1() {
     assertThat(RlhfSharpening.optimum(I1, 1.0)[0]).isCloseTo(0.331816, within(5e-7));
     assertThat(RlhfSharpening.optimum(I1, 0.5)[0]).isCloseTo(0.459079, within(5e-7));
     assertThat(RlhfSharpening.optimum(I1, 0.1)[0]).isCloseTo(0.966104, within(5e-7));
@@ -77,7 +77,7 @@ class SharpeningReferenceTest {
   }
 
   @Test
-  void dpoRegressionOnPopulationPairsOfI1GivesTheTheoryNotesOptimum() {
+  void dpoRegressionOnPopulationPairsOfI1GivesTheWorkedOptimum() {
     double[] pi = DpoSharpening.fit(I1, DpoSharpening.populationPairs(I1), 1.0);
     assertThat(pi[0]).isCloseTo(0.331816, within(5e-7));
     assertThat(DpoSharpening.loss(pi, I1, DpoSharpening.populationPairs(I1), 1.0))

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class AccessibleSupportTest {
   @Test
-  void thresholdMatchesTheValuesOfTheTheoryNotes() {
+  void thresholdMatchesTheWorkedValues() {
     double q = 1 - Math.exp(-1);
-    // theory notes U1, computed there in numpy
+    // docs/theory.md §10.9, computed independently in numpy
     assertThat(AccessibleSet.threshold(10, q)).isCloseTo(0.095163, within(5e-7));
     assertThat(AccessibleSet.threshold(100, q)).isCloseTo(0.0099502, within(5e-8));
     assertThat(AccessibleSet.threshold(1000, q)).isCloseTo(0.00099950, within(5e-9));
@@ -62,7 +62,7 @@ class AccessibleSupportTest {
     boolean[] inSet = {true, false};
     double[] tilt = DivergenceBudget.tilt(reference, inSet, 0.9);
     assertThat(tilt[0]).isCloseTo(0.9, within(1e-15));
-    // theory notes U5: t = 0.9, pi_ref(S) = 0.1 -> 1.75778 nats
+    // docs/theory.md §10.9: t = 0.9, pi_ref(S) = 0.1 -> 1.75778 nats
     assertThat(DivergenceBudget.kl(tilt, reference)).isCloseTo(1.75778, within(5e-6));
     assertThatThrownBy(() -> DivergenceBudget.tilt(new double[] {0, 1}, inSet, 0.5))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("singular");

@@ -16,7 +16,7 @@ import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.experiment.StepCurve;
 
 /**
- * The figures of the authors' experiments [CODE: utils/plotting.py; theory notes §6], drawn from
+ * The figures of the authors' experiments [CODE: utils/plotting.py; docs/theory.md §7], drawn from
  * the results (or artifacts read back), each as PNG and SVG:
  *
  * <ul>

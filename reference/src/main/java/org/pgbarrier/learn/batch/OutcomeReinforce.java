@@ -13,7 +13,7 @@ import org.pgbarrier.reward.OutcomeReward;
 
 /**
  * (E2) Outcome-reward REINFORCE, the authors' {@code outcome_reward_pg} [CODE:
- * utils/training.py::outcome_reward_pg; {@code shared/theory} base-model-barrier.md §4.1]:
+ * utils/training.py::outcome_reward_pg; docs/theory.md §7.2]:
  *
  * <pre>
  *   w <- w_base

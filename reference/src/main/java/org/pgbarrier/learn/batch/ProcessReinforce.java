@@ -13,7 +13,7 @@ import org.pgbarrier.reward.ProcessReward;
 
 /**
  * (E3) Process-reward REINFORCE with per-token advantages, the authors' {@code process_reward_pg}
- * [CODE: utils/training.py::process_reward_pg; {@code shared/theory} base-model-barrier.md §4.1]:
+ * [CODE: utils/training.py::process_reward_pg; docs/theory.md §7.2]:
  *
  * <pre>
  *   w <- w_base

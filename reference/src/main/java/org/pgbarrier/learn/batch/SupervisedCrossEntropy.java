@@ -10,8 +10,7 @@ import org.pgbarrier.model.SequenceScorer;
 
 /**
  * (E1) Supervised pre-training with the token-averaged cross-entropy, the authors' {@code
- * supervised_train} [CODE: utils/training.py::supervised_train; {@code shared/theory}
- * base-model-barrier.md §4.1]:
+ * supervised_train} [CODE: utils/training.py::supervised_train; docs/theory.md §7.2]:
  *
  * <pre>
  *   w <- w0 (0, the uniform policy, for pre-training)

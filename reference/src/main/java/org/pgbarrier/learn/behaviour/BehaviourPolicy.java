@@ -7,10 +7,10 @@ import org.pgbarrier.instance.Labeled;
  * A behaviour policy: the sampler of the responses that a policy-gradient batch is computed on,
  * token by token, given the learner's current weights {@code w} and the labelled context {@code
  * (x, y*)} (the authors' {@code BehaviorPolicy.sample_step(learner, x, y_prefix, y_true,
- * token_index)} [CODE: utils/behavior_policy.py]; {@code shared/theory} base-model-barrier.md
- * §4.1). Whatever the behaviour, the learners of {@code org.pgbarrier.learn.batch} take the
- * gradient at the current {@code w} without importance weights, as the authors do [CODE:
- * utils/training.py::outcome_reward_pg, process_reward_pg].
+ * token_index)} [CODE: utils/behavior_policy.py]; docs/theory.md §7.3). Whatever the behaviour, the
+ * learners of {@code org.pgbarrier.learn.batch} take the gradient at the current {@code w} without
+ * importance weights, as the authors do [CODE: utils/training.py::outcome_reward_pg,
+ * process_reward_pg].
  *
  * <p>Each implementation states, per token, how many random draws it makes and how many reward
  * queries it is charged, so that a run is reproducible draw for draw from its seed and its query

@@ -7,7 +7,7 @@ import org.pgbarrier.reward.ProcessReward;
 
 /**
  * Per-token best-of-m with the process reward (the authors' {@code BoMProcessPolicy(base_policy,
- * m)} [CODE: utils/behavior_policy.py]; {@code shared/theory} base-model-barrier.md §2.2): at each
+ * m)} [CODE: utils/behavior_policy.py]; docs/theory.md §7.3): at each
  * position {@code i}, draw {@code m} candidate tokens {@code v_1..v_m} from the wrapped behaviour
  * given the prefix {@code y_<i} generated so far, ask the PRM whether {@code (y_<i, v_j)} is a
  * correct prefix, and emit

@@ -18,7 +18,7 @@ import org.pgbarrier.experiment.PhaseSettings;
 import org.pgbarrier.experiment.TrackingSettings;
 
 /**
- * The shipped configs give the authors' published settings (theory notes §6, written out here by
+ * The shipped configs give the authors' published settings (docs/theory.md §7, written out here by
  * hand), and documents shaped like every published version of the authors' configs (their key
  * sets, [CODE: configs/*.yaml]) are read with the authors' defaults (docs/config.md).
  */
