@@ -36,6 +36,8 @@ class LearnerStateAgreementTest {
             .isCloseTo(general.baseTargetLogLikelihood(c), within(1e-12));
         for (int i = 0; i < f.length(); i++) {
           assertThat(fast.targetToken(c, i)).isEqualTo(general.targetToken(c, i));
+          assertThat(fast.targetTokenLogProbability(c, i))
+              .isCloseTo(general.targetTokenLogProbability(c, i), within(1e-12));
           assertThat(fast.baseTargetTokenLogProbability(c, i))
               .isCloseTo(general.baseTargetTokenLogProbability(c, i), within(1e-12));
           for (int j = 0; j < 200; j++) {
