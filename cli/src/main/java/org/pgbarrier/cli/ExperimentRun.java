@@ -1,6 +1,9 @@
 package org.pgbarrier.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,15 +15,23 @@ import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.MemoryEstimate;
 import org.pgbarrier.experiment.PgExperiment;
 import org.pgbarrier.experiment.PgExperimentSettings;
+import org.pgbarrier.experiment.PgResult;
+import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
+import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.RunCompletion;
 import org.pgbarrier.io.config.ExperimentConfig;
 
 /**
  * One experiment of a config, run end to end: its memory estimate checked against the heap and
- * the output directory checked (and created) before any work, the experiment run with a progress
- * display, then its artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures})
- * written into the directory. A run that fails leaves no output directory it created behind.
+ * the output directory checked before any work ({@link #checkOutput}: everything that could make
+ * the writing fail), the experiment run with a progress display, then the directory created, the
+ * run marked incomplete ({@link RunCompletion#begin}), its artifacts ({@link ArtifactWriter}) and
+ * figures ({@link ExperimentFigures}) written, and the completion marker written last. A run that
+ * fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the temporary files of
+ * the writes in progress) leaves no output directory it created empty behind, and a directory it
+ * wrote into without its marker, which {@code plot} refuses.
  *
  * @param result what the run measured
  * @param directory where its files went
@@ -50,18 +61,76 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
       throws IOException {
     requireHeap(config);
     OutputDirectory out = OutputDirectory.prepare("output_dir", config.outputDir());
+    checkOutput(config, out);
+    ExperimentResult result = run(config, progress, threads);
+    progress.close();
+    return write(result, out);
+  }
+
+  /** Writes {@code result} into {@code out} (checked), its completion marker last. */
+  static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
+    Thread cleanup = new Thread(() -> {
+      AtomicFiles.deleteTemporaries();
+      out.discardIfEmpty();
+    }, "pgbarrier-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     boolean done = false;
     try {
-      ExperimentResult result = run(config, progress, threads);
-      progress.close();
-      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, out.path()));
-      files.addAll(ExperimentFigures.draw(result, out.path()));
+      Path dir = out.create("output_dir");
+      RunCompletion.begin(dir, result.name());
+      AtomicFiles.deleteStaleTemporaries(dir);
+      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, dir));
+      files.addAll(ExperimentFigures.draw(result, dir));
+      RunCompletion.complete(dir, result.name());
+      files.add(RunCompletion.marker(dir, result.name()));
       done = true;
-      return new ExperimentRun(result, out.path(), List.copyOf(files));
+      return new ExperimentRun(result, dir, List.copyOf(files));
     } finally {
       if (!done) {
         out.discardIfEmpty();
       }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook runs
+      }
+    }
+  }
+
+  /** The name of the run of {@code config}: its artifact is {@code NAME.json}. */
+  static String name(ExperimentConfig config) {
+    return config.settings() instanceof PgExperimentSettings pg ? PgResult.name(pg)
+        : "cdf_quantile";
+  }
+
+  /**
+   * Refuses, before any work, what would make the writing fail at the end: a {@code
+   * timings.json} in the directory that does not parse, and a path the run writes (its artifact,
+   * CSVs, figures, marker: {@code NAME.*}, {@code NAME_*}; {@code timings.json}) taken by a
+   * directory or another non-regular file.
+   *
+   * @throws InputException naming the file
+   */
+  static void checkOutput(ExperimentConfig config, OutputDirectory out) throws IOException {
+    Path dir = out.path();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String name = name(config);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String file = entry.getFileName().toString();
+        boolean ours = file.startsWith(name + ".") || file.startsWith(name + "_")
+            || file.equals(ArtifactWriter.TIMINGS);
+        if (ours && !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          throw new InputException("output_dir " + config.outputDir() + ": " + file + " is not a"
+              + " regular file (a directory, link or device): the run writes a file of that name;"
+              + " move it or choose another global.output_dir");
+        }
+      }
+    }
+    if (Files.exists(dir.resolve(ArtifactWriter.TIMINGS))) {
+      ArtifactReader.readTimings(dir);
     }
   }
 
