@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pgbarrier.cli.plot.ExperimentFigures;
 import org.pgbarrier.experiment.CdfExperiment;
+import org.pgbarrier.experiment.BehaviourSettings;
 import org.pgbarrier.experiment.CdfExperimentSettings;
 import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.MemoryEstimate;
@@ -59,7 +60,16 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
    */
   static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads)
       throws IOException {
+    return of(config, progress, threads, false);
+  }
+
+  /** {@link #of(ExperimentConfig, ProgressDisplay, int)}, {@code allowLong} lifting the work ceiling. */
+  static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads,
+      boolean allowLong) throws IOException {
     requireHeap(config);
+    if (!allowLong) {
+      requireWork(config);
+    }
     OutputDirectory out = OutputDirectory.prepare("output_dir", config.outputDir());
     checkOutput(config, out);
     ExperimentResult result = run(config, progress, threads);
@@ -147,6 +157,55 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
           .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       throw new InputException(config.source() + ": " + HeapBudget.refusal("the run",
           estimate.describe(), LOWER.get(largest)));
+    }
+  }
+
+  /**
+   * The ceiling of {@link #work}: about 60 times the authors' process run (1.8e10), or some 40
+   * minutes on two cores; {@code --allow-long} lifts it.
+   */
+  static final double WORK_CEILING = 1e12;
+
+  /**
+   * An estimate of the run's work in token-vocabulary steps: {@code sum over phases of steps x
+   * batch x N x k}, the PG phase times {@code m} under best-of-m (each token draws {@code m}
+   * candidates), the cdf run's {@code num_models x partial_steps x batch x N x k}. Counted in
+   * double: the product of four 32-bit values overflows a long.
+   */
+  static double work(ExperimentConfig config) {
+    if (config.settings() instanceof PgExperimentSettings pg) {
+      double tokens = (double) pg.data().seqLength() * pg.data().k();
+      double m = 1;
+      for (BehaviourSettings b = pg.behaviour(); b != null; ) {
+        if (b instanceof BehaviourSettings.BestOfM best) {
+          m *= best.m();
+          b = best.base();
+        } else if (b instanceof BehaviourSettings.EpsilonMixture mix) {
+          b = mix.base();
+        } else {
+          b = null;
+        }
+      }
+      return tokens * ((double) pg.supervised().steps() * pg.supervised().batchSize()
+          + (double) pg.pg().steps() * pg.pg().batchSize() * m);
+    }
+    CdfExperimentSettings cdf = (CdfExperimentSettings) config.settings();
+    return (double) cdf.data().seqLength() * cdf.data().k() * cdf.numModels()
+        * cdf.partialSteps() * cdf.batchSize();
+  }
+
+  /**
+   * Refuses a run whose {@link #work} exceeds {@link #WORK_CEILING} before anything starts.
+   *
+   * @throws InputException naming the estimate and the ceiling
+   */
+  static void requireWork(ExperimentConfig config) {
+    double work = work(config);
+    if (work > WORK_CEILING) {
+      throw new InputException(config.source() + ": the run's work estimate steps x batch x N x"
+          + " k (x m for best-of-m) = " + String.format(java.util.Locale.ROOT, "%.3g", work)
+          + ": must be at most " + String.format(java.util.Locale.ROOT, "%.0g", WORK_CEILING)
+          + " (hours of computing); lower the steps or batch_size, or pass --allow-long");
     }
   }
 

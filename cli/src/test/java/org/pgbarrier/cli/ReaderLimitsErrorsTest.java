@@ -56,4 +56,15 @@ class ReaderLimitsErrorsTest {
     assertOneLineError(Cli.run("eval", utf32.toString()), 2,
         "not UTF-8 text (it looks like UTF-16 or UTF-32)");
   }
+
+  @Test
+  void aTimeBombIsRefusedUpFrontUnlessAllowed() {
+    Cli result = Cli.run("run",
+        Cli.repositoryRoot().resolve("configs/process_reward.yaml").toString(),
+        "experiment.pg.steps=400000", "global.output_dir=" + temp.resolve("o"), "--quiet");
+    assertOneLineError(result, 2, "the run's work estimate steps x batch x N x k (x m for"
+        + " best-of-m) = ", ": must be at most 1e+12 (hours of computing); lower the steps or"
+        + " batch_size, or pass --allow-long");
+    assertThat(temp.resolve("o")).doesNotExist();
+  }
 }
