@@ -37,7 +37,7 @@ final class EvalCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       paramLabel = "OUT.json",
       description = "write the result here, atomically, instead of to standard output")
-  private Path out;
+  private String out;
 
   @Override
   public Integer call() throws IOException {

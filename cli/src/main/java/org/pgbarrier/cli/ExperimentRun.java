@@ -1,26 +1,38 @@
 package org.pgbarrier.cli;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.pgbarrier.cli.plot.ExperimentFigures;
 import org.pgbarrier.experiment.CdfExperiment;
+import org.pgbarrier.experiment.BehaviourSettings;
 import org.pgbarrier.experiment.CdfExperimentSettings;
 import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.MemoryEstimate;
 import org.pgbarrier.experiment.PgExperiment;
 import org.pgbarrier.experiment.PgExperimentSettings;
+import org.pgbarrier.experiment.PgResult;
+import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
+import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.RunCompletion;
 import org.pgbarrier.io.config.ExperimentConfig;
 
 /**
  * One experiment of a config, run end to end: its memory estimate checked against the heap and
- * the output directory checked (and created) before any work, the experiment run with a progress
- * display, then its artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures})
- * written into the directory. A run that fails leaves no output directory it created behind.
+ * the output directory checked before any work ({@link #checkOutput}: everything that could make
+ * the writing fail), the experiment run with a progress display, then the directory created, the
+ * run marked incomplete ({@link RunCompletion#begin}), its artifacts ({@link ArtifactWriter}) and
+ * figures ({@link ExperimentFigures}) written, and the completion marker written last. A run that
+ * fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the temporary files of
+ * the writes in progress) leaves no output directory it created empty behind, and a directory it
+ * wrote into without its marker, which {@code plot} refuses.
  *
  * @param result what the run measured
  * @param directory where its files went
@@ -48,20 +60,87 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
    */
   static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads)
       throws IOException {
+    return of(config, progress, threads, false);
+  }
+
+  /** {@link #of(ExperimentConfig, ProgressDisplay, int)}, {@code allowLong} lifting the work ceiling. */
+  static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads,
+      boolean allowLong) throws IOException {
     requireHeap(config);
+    if (!allowLong) {
+      requireWork(config);
+    }
     OutputDirectory out = OutputDirectory.prepare("output_dir", config.outputDir());
+    checkOutput(config, out);
+    ExperimentResult result = run(config, progress, threads);
+    progress.close();
+    return write(result, out);
+  }
+
+  /** Writes {@code result} into {@code out} (checked), its completion marker last. */
+  static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
+    Thread cleanup = new Thread(() -> {
+      AtomicFiles.deleteTemporaries();
+      out.discardIfEmpty();
+    }, "pgbarrier-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     boolean done = false;
     try {
-      ExperimentResult result = run(config, progress, threads);
-      progress.close();
-      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, out.path()));
-      files.addAll(ExperimentFigures.draw(result, out.path()));
+      Path dir = out.create("output_dir");
+      RunCompletion.begin(dir, result.name());
+      AtomicFiles.deleteStaleTemporaries(dir);
+      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, dir));
+      files.addAll(ExperimentFigures.draw(result, dir));
+      RunCompletion.complete(dir, result.name());
+      files.add(RunCompletion.marker(dir, result.name()));
       done = true;
-      return new ExperimentRun(result, out.path(), List.copyOf(files));
+      return new ExperimentRun(result, dir, List.copyOf(files));
     } finally {
       if (!done) {
         out.discardIfEmpty();
       }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook runs
+      }
+    }
+  }
+
+  /** The name of the run of {@code config}: its artifact is {@code NAME.json}. */
+  static String name(ExperimentConfig config) {
+    return config.settings() instanceof PgExperimentSettings pg ? PgResult.name(pg)
+        : "cdf_quantile";
+  }
+
+  /**
+   * Refuses, before any work, what would make the writing fail at the end: a {@code
+   * timings.json} in the directory that does not parse, and a path the run writes (its artifact,
+   * CSVs, figures, marker: {@code NAME.*}, {@code NAME_*}; {@code timings.json}) taken by a
+   * directory or another non-regular file.
+   *
+   * @throws InputException naming the file
+   */
+  static void checkOutput(ExperimentConfig config, OutputDirectory out) throws IOException {
+    Path dir = out.path();
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    String name = name(config);
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+      for (Path entry : entries) {
+        String file = entry.getFileName().toString();
+        boolean ours = file.startsWith(name + ".") || file.startsWith(name + "_")
+            || file.equals(ArtifactWriter.TIMINGS);
+        if (ours && !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
+          throw new InputException("output_dir " + config.outputDir() + ": " + file + " is not a"
+              + " regular file (a directory, link or device): the run writes a file of that name;"
+              + " move it or choose another global.output_dir");
+        }
+      }
+    }
+    if (Files.exists(dir.resolve(ArtifactWriter.TIMINGS))) {
+      ArtifactReader.readTimings(dir);
     }
   }
 
@@ -78,6 +157,55 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
           .max(Map.Entry.comparingByValue()).orElseThrow().getKey();
       throw new InputException(config.source() + ": " + HeapBudget.refusal("the run",
           estimate.describe(), LOWER.get(largest)));
+    }
+  }
+
+  /**
+   * The ceiling of {@link #work}: about 60 times the authors' process run (1.8e10), or some 40
+   * minutes on two cores; {@code --allow-long} lifts it.
+   */
+  static final double WORK_CEILING = 1e12;
+
+  /**
+   * An estimate of the run's work in token-vocabulary steps: {@code sum over phases of steps x
+   * batch x N x k}, the PG phase times {@code m} under best-of-m (each token draws {@code m}
+   * candidates), the cdf run's {@code num_models x partial_steps x batch x N x k}. Counted in
+   * double: the product of four 32-bit values overflows a long.
+   */
+  static double work(ExperimentConfig config) {
+    if (config.settings() instanceof PgExperimentSettings pg) {
+      double tokens = (double) pg.data().seqLength() * pg.data().k();
+      double m = 1;
+      for (BehaviourSettings b = pg.behaviour(); b != null; ) {
+        if (b instanceof BehaviourSettings.BestOfM best) {
+          m *= best.m();
+          b = best.base();
+        } else if (b instanceof BehaviourSettings.EpsilonMixture mix) {
+          b = mix.base();
+        } else {
+          b = null;
+        }
+      }
+      return tokens * ((double) pg.supervised().steps() * pg.supervised().batchSize()
+          + (double) pg.pg().steps() * pg.pg().batchSize() * m);
+    }
+    CdfExperimentSettings cdf = (CdfExperimentSettings) config.settings();
+    return (double) cdf.data().seqLength() * cdf.data().k() * cdf.numModels()
+        * cdf.partialSteps() * cdf.batchSize();
+  }
+
+  /**
+   * Refuses a run whose {@link #work} exceeds {@link #WORK_CEILING} before anything starts.
+   *
+   * @throws InputException naming the estimate and the ceiling
+   */
+  static void requireWork(ExperimentConfig config) {
+    double work = work(config);
+    if (work > WORK_CEILING) {
+      throw new InputException(config.source() + ": the run's work estimate steps x batch x N x"
+          + " k (x m for best-of-m) = " + String.format(java.util.Locale.ROOT, "%.3g", work)
+          + ": must be at most " + String.format(java.util.Locale.ROOT, "%.0g", WORK_CEILING)
+          + " (hours of computing); lower the steps or batch_size, or pass --allow-long");
     }
   }
 

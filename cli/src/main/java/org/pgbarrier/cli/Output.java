@@ -29,22 +29,33 @@ final class Output {
 
   private final String option;
 
+  /** What the option said, trailing separator included, or {@code null}. */
+  private final String given;
+
   /**
    * @param option the option that named {@code file}, for messages
-   * @param file the target, or {@code null} for standard output
+   * @param file the target as given on the command line (a trailing {@code /} is kept, and
+   *     refused by {@link #check}), or {@code null} for standard output
    */
-  Output(String option, Path file) {
+  Output(String option, String file) {
     this.option = option;
-    this.file = file;
+    this.given = file;
+    this.file = file == null ? null : Path.of(file);
   }
 
   /**
-   * Refuses a target that cannot be written: a missing, non-directory or unwritable directory, or
-   * a target that is itself a directory.
+   * Refuses a target that cannot be written: a name that ends with a separator (a directory, not
+   * a file), a missing, non-directory or unwritable directory or one on a file system that
+   * refuses new files ({@code /proc}), a target that is itself a directory, or a device, pipe or
+   * socket (the atomic rename would replace it with a regular file).
    */
   void check() {
     if (file == null) {
       return;
+    }
+    if (given.endsWith("/") || given.endsWith(java.io.File.separator)) {
+      throw usage("ends with '" + given.charAt(given.length() - 1) + "', so it names a"
+          + " directory: the output is a file; name the file");
     }
     Path dir = directory();
     if (!Files.exists(dir)) {
@@ -59,6 +70,11 @@ final class Output {
     if (Files.isDirectory(file)) {
       throw usage("is a directory");
     }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw usage("is not a regular file (a device, pipe or socket): the output replaces a"
+          + " regular file only");
+    }
+    OutputDirectory.probe(option, file.toString(), dir, "directory " + dir + " is not writable");
   }
 
   /** Writes {@code content} to the target; to {@code stdout} when there is no file. */

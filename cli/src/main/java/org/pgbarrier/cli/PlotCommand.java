@@ -12,6 +12,7 @@ import org.pgbarrier.cli.plot.ExperimentFigures;
 import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.io.ArtifactReader;
+import org.pgbarrier.io.RunCompletion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,12 +56,12 @@ final class PlotCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<Path> files;
     if (name.equals(COMPARISON)) {
+      OutputDirectory directory = OutputDirectory.prepare("--out", out.toString());
       PgResult outcome = pg(find("outcome_reward_uniform", "outcome_reward_threshold"));
       PgResult process = pg(find("process_reward_uniform", "process_reward_threshold"));
-      OutputDirectory directory = OutputDirectory.prepare("--out", out.toString());
       boolean done = false;
       try {
-        files = ExperimentFigures.compare(outcome, process, directory.path());
+        files = ExperimentFigures.compare(outcome, process, directory.create("--out"));
         done = true;
       } finally {
         if (!done) {
@@ -71,6 +72,7 @@ final class PlotCommand implements Callable<Integer> {
       Path artifact = find(name);
       ExperimentResult result = ArtifactReader.read(artifact);
       Path directory = artifact.toAbsolutePath().getParent();
+      RunCompletion.requireComplete(directory, result.name());
       if (!Files.isWritable(directory)) {
         throw new UsageException(name + ": the figures go beside " + artifact + ", and "
             + directory + " is not writable");
@@ -107,6 +109,7 @@ final class PlotCommand implements Callable<Integer> {
 
   private static PgResult pg(Path artifact) throws IOException {
     ExperimentResult result = ArtifactReader.read(artifact);
+    RunCompletion.requireComplete(artifact.toAbsolutePath().getParent(), result.name());
     if (result instanceof PgResult pg) {
       return pg;
     }

@@ -72,7 +72,9 @@ final class ReproduceCommand implements Callable<Integer> {
     boolean done = false;
     try {
       for (ExperimentConfig config : read) {
-        prepared.add(OutputDirectory.prepare("output_dir", config.outputDir()));
+        OutputDirectory run = OutputDirectory.prepare("output_dir", config.outputDir());
+        ExperimentRun.checkOutput(config, run);
+        prepared.add(run);
       }
       OutputDirectory comparison = OutputDirectory.prepare("--out", out.toString());
       prepared.add(comparison);
@@ -84,7 +86,7 @@ final class ReproduceCommand implements Callable<Integer> {
       }
       // the reader ties each file's experiment to its name: outcome, process, cdf
       figures = ExperimentFigures.compare((PgResult) runs.get(0).result(),
-          (PgResult) runs.get(1).result(), comparison.path());
+          (PgResult) runs.get(1).result(), comparison.create("--out"));
       done = true;
     } finally {
       if (!done) {

@@ -44,14 +44,21 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bar on standard error")
   private boolean quiet;
 
+  @Option(names = "--allow-long", description = "run even when the work estimate (steps x batch"
+      + " x N x k, x m for best-of-m) exceeds 1e12, some hours of computing")
+  private boolean allowLong;
+
   @Override
   public Integer call() throws IOException {
     Threads.check(threads);
     ExperimentConfig read = ConfigReader.read(config, overrides);
+    if (!allowLong) {
+      ExperimentRun.requireWork(read);
+    }
     ExperimentRun run;
     try (ProgressDisplay progress = quiet
         ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-      run = ExperimentRun.of(read, progress, threads);
+      run = ExperimentRun.of(read, progress, threads, allowLong);
     }
     PrintWriter out = spec.commandLine().getOut();
     Summary.print(out, List.of(run));

@@ -79,7 +79,47 @@ class PlotErrorsTest {
         arguments("NaN", replace("\"sigma\": 0.05", "\"sigma\": NaN"), "invalid JSON at line "),
         arguments("wrong name", replace("\"name\": \"outcome_reward_uniform\"",
             "\"name\": \"process_reward_uniform\""),
-            "name = 'process_reward_uniform': the settings make it outcome_reward_uniform"));
+            "name = 'process_reward_uniform': the settings make it outcome_reward_uniform"),
+        arguments("empty curve", (UnaryOperator<String>) t -> t.replaceFirst(
+            "\"steps\": \\[[^\\]]*\\],\\s*\"values\": \\[[^\\]]*\\]",
+            "\"steps\": [], \"values\": []"),
+            "supervised.test_error.steps = []: must hold at least one value"),
+        arguments("descending edges", (UnaryOperator<String>) t -> replace("\"counts\": [",
+            "\"counts\": [0, ").apply(replace("\"edges\": [", "\"edges\": [1.0, ").apply(t)),
+            ": must be greater than edges[0] = 1.0 (edges ascend)"),
+        arguments("index out of range", replace("\"pool_index\": [", "\"pool_index\": [99999, "),
+            "tracked.pool_index[0] = 99999: must be an index into the pool, in [0, "),
+        arguments("1e308", replace("\"values\": [", "\"values\": [1e308, "),
+            "supervised.test_error.values[0] = 1.0E308: must be in [0.0, 1.0]"),
+        arguments("negative count", replace("\"counts\": [", "\"counts\": [-1, "),
+            "base_likelihoods.histogram.counts[0] = -1: must be at least 0"),
+        arguments("second document", (UnaryOperator<String>) t -> t + "{}\n",
+            "a second JSON value after the top-level object: the file holds one object"),
+        arguments("deep nesting", replace("\"name\":", "\"deep\": " + "[".repeat(100)
+            + "]".repeat(100) + ", \"name\":"),
+            "nesting depth 65: arrays and objects may nest at most 64 levels deep"),
+        arguments("long key", replace("\"name\":", "\"" + "k".repeat(60_000) + "\": 1, \"name\":"),
+            "a key of 60000 characters: keys may be at most 50000 long"));
+  }
+
+  @Test
+  void aNumberOfAnyLengthIsAccepted() throws IOException {
+    Path dir = Files.createDirectory(temp.resolve("run"));
+    Files.writeString(dir.resolve(NAME + ".json"),
+        artifact.replace("\"sigma\": 0.05", "\"sigma\": 0.05" + "0".repeat(5000)));
+    org.pgbarrier.io.RunCompletion.complete(dir, NAME);
+    Cli result = Cli.run("plot", NAME, "--from", temp.toString());
+    assertThat(result.err()).isEmpty();
+    assertThat(result.exitCode()).isZero();
+  }
+
+  @Test
+  void aUtf16ArtifactIsRefusedAsNotUtf8() throws IOException {
+    Path dir = Files.createDirectory(temp.resolve("run"));
+    Path file = Files.writeString(dir.resolve(NAME + ".json"), artifact,
+        java.nio.charset.StandardCharsets.UTF_16);
+    assertOneLineError(Cli.run("plot", NAME, "--from", temp.toString()), 2,
+        file + ": not UTF-8 text (it looks like UTF-16 or UTF-32): save it as UTF-8");
   }
 
   @ParameterizedTest(name = "{0}")

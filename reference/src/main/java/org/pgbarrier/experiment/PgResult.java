@@ -64,6 +64,11 @@ public record PgResult(
   /** {@code outcome_reward_uniform}, {@code process_reward_threshold}, ... [CODE: main.py]. */
   @Override
   public String name() {
+    return name(settings);
+  }
+
+  /** The name of the run of {@code settings}, known before it runs: see {@link #name()}. */
+  public static String name(PgExperimentSettings settings) {
     return settings.reward().name().toLowerCase(Locale.ROOT) + "_reward_"
         + settings.tracking().type().name().toLowerCase(Locale.ROOT);
   }

@@ -2,6 +2,7 @@ package org.pgbarrier.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -33,8 +34,9 @@ import org.pgbarrier.experiment.Timings;
  * shape is an {@link InputException} naming the file and the key path.
  */
 public final class ArtifactReader {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final JsonMapper MAPPER = JsonMapper.builder(JsonCursor.factory())
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
   private ArtifactReader() {}
 
@@ -73,9 +75,12 @@ public final class ArtifactReader {
     } else {
       node.only(Set.of("format", "name", "settings", "seeds", "steps", "test_error", "alpha",
           "eps", "cdf", "alpha_tail", "log_quantile"));
-      result = new CdfResult((CdfExperimentSettings) settings, node.ints("steps"),
-          node.doubles("test_error"), node.doubles("alpha"), node.doubles("eps"),
-          node.matrix("cdf"), node.matrix("alpha_tail"), node.matrix("log_quantile"), timings);
+      int[] steps = node.ints("steps");
+      nonEmpty(node, "steps", steps.length);
+      result = new CdfResult((CdfExperimentSettings) settings, steps,
+          within(node, "test_error", 0, 1), within(node, "alpha", 0, 1),
+          within(node, "eps", 0, 1), unit(node, "cdf"), unit(node, "alpha_tail"),
+          node.matrix("log_quantile"), timings);
     }
     if (!result.name().equals(name)) {
       throw node.invalid("name", "'" + name + "': the settings make it " + result.name());
@@ -131,6 +136,11 @@ public final class ArtifactReader {
     }
     JsonNode root;
     try {
+      JsonCursor.requireUtf8(file);
+    } catch (InputException e) {
+      throw new InputException(file + ": " + e.getMessage(), e);
+    }
+    try {
       root = MAPPER.readTree(file.toFile());
     } catch (JsonProcessingException e) {
       throw new InputException(file + ": " + JsonCursor.syntaxMessage(e), e);
@@ -164,17 +174,95 @@ public final class ArtifactReader {
       throw offSupport.invalid("threshold", threshold
           + ": must equal experiment.initial_likelihood_threshold");
     }
-    return new PgResult(settings, curve(supervised.object("test_error")),
-        curve(pg.object("test_error")), base.doubles("pool_log_likelihood"),
-        new Histogram(histogram.doubles("edges"), histogram.longs("counts")),
-        new LikelihoodHistory(tracked.ints("steps"), tracked.ints("pool_index"),
-            tracked.doubles("quantile"), tracked.matrix("log_likelihood")),
-        offSupport.intValue("count"), curve(offSupport.object("mean_likelihood")),
-        pg.longValue("queries"), timings);
+    double[] pool = within(base, "pool_log_likelihood", -Double.MAX_VALUE, 0);
+    nonEmpty(base, "pool_log_likelihood", pool.length);
+    double[] edges = within(histogram, "edges", -Double.MAX_VALUE, Double.MAX_VALUE);
+    for (int j = 1; j < edges.length; j++) {
+      if (!(edges[j] > edges[j - 1])) {
+        throw histogram.invalid("edges[" + j + "]", edges[j] + ": must be greater than edges["
+            + (j - 1) + "] = " + edges[j - 1] + " (edges ascend)");
+      }
+    }
+    long[] counts = histogram.longs("counts");
+    for (int j = 0; j < counts.length; j++) {
+      if (counts[j] < 0) {
+        throw histogram.invalid("counts[" + j + "]", counts[j] + ": must be at least 0");
+      }
+    }
+    int[] indices = tracked.ints("pool_index");
+    for (int j = 0; j < indices.length; j++) {
+      if (indices[j] < 0 || indices[j] >= pool.length) {
+        throw tracked.invalid("pool_index[" + j + "]", indices[j] + ": must be an index into"
+            + " the pool, in [0, " + (pool.length - 1) + "]");
+      }
+    }
+    double[][] rows = tracked.matrix("log_likelihood");
+    for (int t = 0; t < rows.length; t++) {
+      for (int j = 0; j < rows[t].length; j++) {
+        if (!(rows[t][j] <= 0)) {
+          throw tracked.invalid("log_likelihood[" + t + "][" + j + "]", rows[t][j]
+              + ": must be a log-likelihood, at most 0");
+        }
+      }
+    }
+    int offCount = offSupport.intValue("count");
+    if (offCount < 0 || offCount > pool.length) {
+      throw offSupport.invalid("count", offCount + ": must be in [0, " + pool.length
+          + "], the pool size");
+    }
+    long queries = pg.longValue("queries");
+    if (queries < 0) {
+      throw pg.invalid("queries", queries + ": must be at least 0");
+    }
+    return new PgResult(settings, curve(supervised.object("test_error"), true),
+        curve(pg.object("test_error"), true), pool, new Histogram(edges, counts),
+        new LikelihoodHistory(tracked.ints("steps"), indices,
+            within(tracked, "quantile", 0, 1), rows),
+        offCount, curve(offSupport.object("mean_likelihood"), offCount > 0), queries, timings);
   }
 
-  private static StepCurve curve(SettingsJson.Node node) {
+  /**
+   * A curve of {@code steps} and {@code values} in {@code [0, 1]} (an error or a likelihood),
+   * non-empty if {@code required}.
+   */
+  private static StepCurve curve(SettingsJson.Node node, boolean required) {
     node.only(Set.of("steps", "values"));
-    return new StepCurve(node.ints("steps"), node.doubles("values"));
+    int[] steps = node.ints("steps");
+    if (required) {
+      nonEmpty(node, "steps", steps.length);
+    }
+    return new StepCurve(steps, within(node, "values", 0, 1));
+  }
+
+  private static void nonEmpty(SettingsJson.Node node, String key, int length) {
+    if (length == 0) {
+      throw node.invalid(key, "[]: must hold at least one value");
+    }
+  }
+
+  /** The numbers of {@code key}, each in {@code [lo, hi]}. */
+  private static double[] within(SettingsJson.Node node, String key, double lo, double hi) {
+    double[] values = node.doubles(key);
+    for (int j = 0; j < values.length; j++) {
+      if (!(values[j] >= lo && values[j] <= hi) || Double.isNaN(values[j])) {
+        throw node.invalid(key + "[" + j + "]", values[j] + ": must be in [" + lo + ", " + hi
+            + "]");
+      }
+    }
+    return values;
+  }
+
+
+  /** A matrix of values in {@code [0, 1]}. */
+  private static double[][] unit(SettingsJson.Node node, String key) {
+    double[][] rows = node.matrix(key);
+    for (int t = 0; t < rows.length; t++) {
+      for (int j = 0; j < rows[t].length; j++) {
+        if (!(rows[t][j] >= 0 && rows[t][j] <= 1)) {
+          throw node.invalid(key + "[" + t + "][" + j + "]", rows[t][j] + ": must be in [0, 1]");
+        }
+      }
+    }
+    return rows;
   }
 }

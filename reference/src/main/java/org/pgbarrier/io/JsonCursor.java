@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,10 +23,54 @@ import java.nio.file.Path;
  * rule}, with strings shown quoted and arrays and objects named, so the message stays one line.
  */
 final class JsonCursor implements Closeable {
-  private static final JsonMapper MAPPER = JsonMapper.builder()
+  private static final JsonMapper MAPPER = JsonMapper.builder(factory())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
       .build();
+
+  /**
+   * The deepest nesting of arrays and objects our formats accept (they use at most 4 levels);
+   * deeper input is refused with {@link #syntaxMessage}.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * The readers' limits ({@code StreamReadConstraints}): numbers of any length (the format sets
+   * none; a long literal is read to the nearest double), nesting at most {@value #MAX_DEPTH},
+   * strings and keys of Jackson's default limits. A violation is a {@link
+   * StreamConstraintsException}, which {@link #syntaxMessage} words as our one line.
+   */
+  static JsonFactory factory() {
+    return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+        .maxNumberLength(Integer.MAX_VALUE)
+        .maxNestingDepth(MAX_DEPTH)
+        .build()).build();
+  }
+
+  /**
+   * Refuses a file that is not UTF-8: a UTF-16 or UTF-32 byte-order mark, or a zero byte among
+   * the first four (JSON text starts with an ASCII character, which UTF-16 and UTF-32 pad with
+   * zero bytes). Jackson would otherwise detect and read those encodings.
+   *
+   * @throws InputException naming the encoding
+   */
+  static void requireUtf8(Path file) throws IOException {
+    byte[] head = new byte[4];
+    int n;
+    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+      n = in.readNBytes(head, 0, 4);
+    }
+    boolean bom = n >= 2 && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
+        || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE));
+    boolean zero = false;
+    for (int j = 0; j < n; j++) {
+      zero |= head[j] == 0;
+    }
+    if (bom || zero) {
+      throw new InputException("not UTF-8 text (it looks like UTF-16 or UTF-32): save it as"
+          + " UTF-8");
+    }
+  }
   /** Longer strings and numbers are cut in messages. */
   private static final int SHOWN_STRING_LENGTH = 40;
 
@@ -34,6 +81,7 @@ final class JsonCursor implements Closeable {
   }
 
   static JsonCursor open(Path file) throws IOException {
+    requireUtf8(file);
     return new JsonCursor(MAPPER.createParser(file.toFile()));
   }
 
@@ -43,6 +91,11 @@ final class JsonCursor implements Closeable {
    */
   static String syntaxMessage(JsonProcessingException e) {
     String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof StreamConstraintsException) {
+      reason = constraint(reason);
+    } else if (reason.startsWith("Trailing token")) {
+      reason = "a second JSON value after the top-level object: the file holds one object";
+    }
     reason = reason.replaceAll("\\s*\\(start marker at \\[Source:[^\\]]*\\]\\)", "")
         .replaceAll("\\s+", " ")
         .trim();
@@ -52,6 +105,25 @@ final class JsonCursor implements Closeable {
     }
     return "invalid JSON at line " + at.getLineNr() + ", column " + at.getColumnNr() + ": "
         + reason;
+  }
+
+  /** Our wording of a {@code StreamReadConstraints} violation (Jackson names its own API). */
+  private static String constraint(String library) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("\\((\\d+)\\) exceeds the maximum allowed \\((\\d+)").matcher(library);
+    String found = m.find() ? m.group(1) : "?";
+    String limit = m.find(0) ? m.group(2) : "?";
+    if (library.startsWith("Document nesting depth")) {
+      return "nesting depth " + found + ": arrays and objects may nest at most " + limit
+          + " levels deep";
+    }
+    if (library.startsWith("Name length")) {
+      return "a key of " + found + " characters: keys may be at most " + limit + " long";
+    }
+    if (library.startsWith("String value length")) {
+      return "a string of " + found + " characters: strings may be at most " + limit + " long";
+    }
+    return library.replaceAll("\\s*\\(from `[^`]*`\\)", "");
   }
 
   /** Reads the opening brace of the top-level object. */

@@ -1,5 +1,7 @@
 package org.pgbarrier.reward;
 
+import java.util.concurrent.atomic.AtomicLong;
+
 /**
  * Counts reward queries and optionally enforces a budget: a request that would take the count
  * above the budget is refused with a {@link BudgetExhaustedException}, all or nothing (nothing is
@@ -8,15 +10,20 @@ package org.pgbarrier.reward;
  * one evaluation of the reward on one response or prefix).
  *
  * <p>Several oracles may share one counter, so that a learner using both outcome and process
- * rewards is charged against one budget. Not thread-safe: parallel work uses one counter per
- * task.
+ * rewards is charged against one budget. Thread-safe: a behaviour that queries a reward while the
+ * responses of a batch are generated on several worker threads (best-of-m, {@code
+ * learn.behaviour.BestOfMBehaviour}) charges one counter from all of them. Each charge is one
+ * compare-and-set, so no charge is lost and the count after the batch is the sum of its charges,
+ * the same integer at any thread count (integer addition does not depend on the order). The
+ * budget is never exceeded; when several threads race for its last queries, which of them is
+ * refused depends on the schedule (a refusal ends the run in any case).
  */
 public final class QueryCounter {
   /** The budget of {@link #unlimited()}. */
   public static final long UNLIMITED = Long.MAX_VALUE;
 
   private final long budget;
-  private long count;
+  private final AtomicLong count = new AtomicLong();
 
   private QueryCounter(long budget) {
     this.budget = budget;
@@ -45,15 +52,20 @@ public final class QueryCounter {
     if (queries < 1) {
       throw new IllegalArgumentException("queries = " + queries + ": must be at least 1");
     }
-    if (queries > budget - count) {
-      throw new BudgetExhaustedException(budget, count, queries);
+    while (true) {
+      long before = count.get();
+      if (queries > budget - before) {
+        throw new BudgetExhaustedException(budget, before, queries);
+      }
+      if (count.compareAndSet(before, before + queries)) {
+        return;
+      }
     }
-    count += queries;
   }
 
   /** The queries answered so far. */
   public long count() {
-    return count;
+    return count.get();
   }
 
   /** The budget, {@link #UNLIMITED} if none. */
@@ -63,6 +75,6 @@ public final class QueryCounter {
 
   /** {@code budget() - count()}. */
   public long remaining() {
-    return budget - count;
+    return budget - count.get();
   }
 }

@@ -22,6 +22,13 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * aliases.
  */
 final class YamlTree {
+  /**
+   * The deepest nesting of mappings and sequences a config may have (the authors' configs reach
+   * 4): reading recurses on the depth, so a deeper input is refused rather than overflowing the
+   * stack.
+   */
+  static final int MAX_DEPTH = 64;
+
   private final String source;
   /** The origin of every node of an override's value; {@code null} for a file. */
   private final Origin fixed;
@@ -72,7 +79,7 @@ final class YamlTree {
       if (event.is(Event.ID.StreamEnd)) {
         return null;
       }
-      Node node = node(events.next(), path);
+      Node node = node(events.next(), path, 0);
       expect(Event.ID.DocumentEnd);
       Event end = events.next();
       if (!end.is(Event.ID.StreamEnd)) {
@@ -99,9 +106,15 @@ final class YamlTree {
     }
   }
 
-  private Node node(Event event, String path) {
+  private Node node(Event event, String path, int depth) {
     Origin origin = origin(event);
     String where = path.isEmpty() ? "(document)" : path;
+    if (depth == MAX_DEPTH && event instanceof CollectionStartEvent) {
+      throw ConfigException.at(origin, Node.clip(where),
+          event.is(Event.ID.SequenceStart) ? "[...]" : "{...}",
+          "nested deeper than " + MAX_DEPTH + " levels: a config is at most " + MAX_DEPTH
+              + " levels deep");
+    }
     if (event.is(Event.ID.Alias)) {
       throw ConfigException.at(origin, where, "*" + Node.clip(((NodeEvent) event).getAnchor()),
           "YAML aliases are not supported: write the value");
@@ -127,7 +140,7 @@ final class YamlTree {
     if (event.is(Event.ID.SequenceStart)) {
       List<Node> items = new ArrayList<>();
       for (Event next = events.next(); !next.is(Event.ID.SequenceEnd); next = events.next()) {
-        items.add(node(next, where + "[" + items.size() + "]"));
+        items.add(node(next, where + "[" + items.size() + "]", depth + 1));
       }
       return new Node.Sequence(List.copyOf(items), origin);
     }
@@ -140,7 +153,7 @@ final class YamlTree {
             "a key must be a plain name, not a collection, tag or anchor");
       }
       String keyPath = path.isEmpty() ? key.getValue() : path + "." + key.getValue();
-      Node value = node(events.next(), keyPath);
+      Node value = node(events.next(), keyPath, depth + 1);
       Node.Member first = mapping.member(key.getValue());
       if (first != null) {
         throw ConfigException.at(keyOrigin, Node.clip(keyPath), value.shown(),
