@@ -5,7 +5,8 @@ import java.awt.Color;
 /**
  * The colours of pgbarrier's figures: a categorical cycle for named series, and the viridis
  * colour map (van der Walt and Smith, matplotlib's default) for curves coloured by a value, such
- * as a base likelihood or a training step.
+ * as a base likelihood or a training step. Curves use {@link #sequential}, viridis cut at {@value
+ * #SEQUENTIAL_TOP} so that its top end stays a readable green on white instead of a pale yellow.
  */
 public final class Palette {
   /** Colours for named series, in order (the Tableau 10 cycle, matplotlib's default). */
@@ -21,7 +22,32 @@ public final class Palette {
     new Color(0x1FA187), new Color(0x4AC16D), new Color(0x9FDA3A), new Color(0xFDE725)
   };
 
+  /** Where {@link #sequential} stops on viridis: before its yellow end. */
+  static final double SEQUENTIAL_TOP = 0.8;
+
   private Palette() {}
+
+  /**
+   * The colour map of curves coloured by a value, {@code t} in {@code [0, 1]} (clamped): viridis
+   * from {@code 0} to {@value #SEQUENTIAL_TOP}, dark purple through blue and teal to green. Its
+   * CIELAB lightness rises monotonically (from about 16 to 76), so order reads in grey too.
+   */
+  public static Color sequential(double t) {
+    return viridis(Math.min(1, Math.max(0, Double.isNaN(t) ? 0 : t)) * SEQUENTIAL_TOP);
+  }
+
+  /** The CIELAB lightness {@code L*} (D65 white, sRGB) of {@code colour}, in {@code [0, 100]}. */
+  static double lightness(Color colour) {
+    double y = 0.2126 * linear(colour.getRed()) + 0.7152 * linear(colour.getGreen())
+        + 0.0722 * linear(colour.getBlue());
+    double f = y > 216.0 / 24389 ? Math.cbrt(y) : (24389.0 / 27 * y + 16) / 116;
+    return 116 * f - 16;
+  }
+
+  private static double linear(int channel) {
+    double c = channel / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  }
 
   /** The {@code i}-th categorical colour, cycling. */
   public static Color categorical(int i) {
