@@ -17,18 +17,18 @@ class PaletteTest {
 
   @Test
   void theSequentialMapGetsLighterMonotonicallyAndStaysVisibleOnWhite() {
-    // non-decreasing at 401 points (neighbours may round to the same 8-bit colour), and
-    // strictly increasing at 21
+    // at 401 points: never darker than the previous by more than rounding to 8-bit channels can
+    // make it (0.2 L*); at 21 points: lighter by at least 2 L* each time
     double previous = -1;
     for (int i = 0; i <= 400; i++) {
       double l = Palette.lightness(Palette.sequential(i / 400.0));
-      assertThat(l).as("L* at t = %s", i / 400.0).isGreaterThanOrEqualTo(previous);
+      assertThat(l).as("L* at t = %s", i / 400.0).isGreaterThan(previous - 0.2);
       previous = l;
     }
     previous = -1;
     for (int i = 0; i <= 20; i++) {
       double l = Palette.lightness(Palette.sequential(i / 20.0));
-      assertThat(l).as("L* at t = %s", i / 20.0).isGreaterThan(previous);
+      assertThat(l).as("L* at t = %s", i / 20.0).isGreaterThan(previous + 2);
       previous = l;
     }
     assertThat(Palette.lightness(Palette.sequential(0))).isLessThan(25);
