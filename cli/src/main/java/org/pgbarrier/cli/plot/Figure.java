@@ -365,7 +365,14 @@ public final class Figure {
     Text.drawCentred(g, LABEL, xLabel, plot.getCenterX(), xLabelBase);
     drawRotated(g, LABEL, yLabel, 8 + Text.ascent(LABEL), plot.getCenterY());
     if (title != null) {
-      Text.drawCentred(g, TITLE, title, plot.getCenterX(), 8 + Text.ascent(TITLE));
+      // centred on the plot, moved left as far as needed to stay on the page, shrunk if wider
+      Font font = TITLE;
+      while (Text.width(font, title) > WIDTH - 16 && font.getSize2D() > 8) {
+        font = font.deriveFont(font.getSize2D() - 0.5f);
+      }
+      double w = Text.width(font, title);
+      double x = Math.max(8, Math.min(plot.getCenterX() - w / 2, WIDTH - 8 - w));
+      Text.draw(g, font, title, x, 8 + Text.ascent(TITLE));
     }
 
     if (bar != null) {
