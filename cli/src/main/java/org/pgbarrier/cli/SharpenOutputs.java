@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.pgbarrier.cli.plot.Figure;
 import org.pgbarrier.cli.plot.Palette;
 import org.pgbarrier.io.AtomicFiles;
@@ -149,15 +148,15 @@ final class SharpenOutputs {
   private static Figure sweepFigure(SharpenSweep.Result r) {
     SharpenSweep.Settings s = r.settings();
     Figure figure = new Figure(
-        "Best-of-N: P(BoN = y*) against N (G1, k = " + s.k() + ", length " + s.length() + ", "
+        "Best-of-N success (G1, k = " + s.k() + ", length " + s.length() + ", "
             + s.contexts() + " contexts, seed " + s.seed() + ")",
-        "N (responses drawn per prompt)", "P(BoN = y*), mean over contexts")
-        .logX(0.5).yRange(0, 1.02).legend(LegendPosition.OutsideS);
+        "N (responses drawn per prompt)", "P(BoN_{N} = y^{*}), mean over contexts")
+        .logX(0.5).yRange(-0.02, 1.02).legend(Figure.Legend.BELOW);
     double[] n = Arrays.stream(r.curveN()).asDoubleStream().toArray();
     r.curveByRegime().forEach((regime, values) -> figure.dashed(
         "exact, " + name(regime) + " contexts only (" + count(r, regime) + ")", n, values,
         colour(regime)));
-    figure.line("exact: E_x[1 - (1 - p*(x))^N] (BestOfN.law)", n, r.curve(), Color.BLACK);
+    figure.line("exact: E_{x}[1 \u2212 (1 \u2212 p^{*}(x))^{N}]", n, r.curve(), Color.BLACK);
     SharpenSweep.Point[] points = r.points();
     double[] x = new double[points.length];
     double[] mc = new double[points.length];
@@ -181,14 +180,15 @@ final class SharpenOutputs {
     SharpenSweep.ContextRow[] ranked = ranked(r);
     double smallest = Math.min(r.tauMaxBudget(), Math.exp(ranked[ranked.length - 1].logPStar()));
     Figure figure = new Figure(
-        "Regime map: pi_base(y*|x) against the budget thresholds (q = "
+        "Regime map: \u03c0_{base}(y^{*}|x) against the budget thresholds (q = "
             + String.format(Locale.ROOT, "%.3g", s.confidence()) + ")",
-        "context, by decreasing pi_base(y*|x)", "pi_base(y*|x)")
-        .logY(Math.max(Double.MIN_NORMAL, smallest / 4)).legend(LegendPosition.OutsideS);
+        "context, by decreasing \u03c0_{base}(y^{*}|x)", "\u03c0_{base}(y^{*}|x)")
+        .logY(Math.max(Double.MIN_NORMAL, smallest / 4)).legend(Figure.Legend.BELOW);
     double[] span = {0.5, ranked.length + 0.5};
-    figure.dashed("tau(B = " + plain(s.budget()) + ") = " + sig(r.tauBudget()), span,
+    figure.dashed("\u03c4(B = " + plain(s.budget()) + ") = " + sig(r.tauBudget()), span,
         new double[] {r.tauBudget(), r.tauBudget()}, Color.DARK_GRAY);
-    figure.dashed("tau(B_max = " + plain(s.maxBudget()) + ") = " + sig(r.tauMaxBudget()), span,
+    figure.dashed("\u03c4(B_{max} = " + plain(s.maxBudget()) + ") = " + sig(r.tauMaxBudget()),
+        span,
         new double[] {r.tauMaxBudget(), r.tauMaxBudget()}, Color.GRAY);
     for (Regime regime : Regime.values()) {
       List<double[]> xy = new ArrayList<>();

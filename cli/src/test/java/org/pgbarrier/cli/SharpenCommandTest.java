@@ -29,7 +29,8 @@ class SharpenCommandTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   private static final List<String> FILES = List.of("sharpen.json", "bon_sweep.csv",
-      "regime_map.csv", "bon_sweep.png", "bon_sweep.svg", "regime_map.png", "regime_map.svg");
+      "regime_map.csv", "bon_sweep.png", "bon_sweep.svg", "bon_sweep.pdf", "regime_map.png",
+      "regime_map.svg", "regime_map.pdf");
 
   @TempDir Path temp;
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.knowm.xchart.style.Styler.LegendPosition;
 import org.pgbarrier.experiment.CdfResult;
 import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.Histogram;
@@ -17,25 +16,30 @@ import org.pgbarrier.experiment.StepCurve;
 
 /**
  * The figures of the authors' experiments [CODE: utils/plotting.py; docs/theory.md §7], drawn from
- * the results (or artifacts read back), each as PNG and SVG:
+ * the results (or artifacts read back), each as PNG, SVG and PDF ({@link Figure}):
  *
  * <ul>
  *   <li>a PG run {@code NAME}: {@code NAME_base_histogram} (the pool's base likelihoods {@code
  *       q(y*|x)}), {@code NAME_likelihood} (each tracked sample's {@code p_w(y*|x)} against the PG
- *       step, log x axis, coloured by its base likelihood), {@code NAME_test_error};
+ *       step on a log axis, coloured by its base likelihood, with a colour bar as the authors'
+ *       {@code --colorbar}), {@code NAME_test_error};
  *   <li>the cdf run: {@code cdf_quantile_cdf} ({@code P[q(y*|x) <= alpha]}), {@code
  *       cdf_quantile_quantile} ({@code Q_q(eps)}, log y axis), {@code cdf_quantile_alpha_tail}
  *       ({@code alpha P[q > alpha]}), one curve per checkpoint coloured by its step;
  *   <li>outcome against process: {@code comparison_off_support} (the average likelihood of the
- *       off-support samples) and {@code comparison_test_error}.
+ *       off-support samples, log step axis as the authors' {@code
+ *       compare_outcome_process_off_support}) and {@code comparison_test_error}.
  * </ul>
  */
 public final class ExperimentFigures {
-  /** Likelihoods below this are drawn at it on log axes. */
-  private static final double LIKELIHOOD_FLOOR = 1e-300;
+  /** Outcome reward is drawn in black and process reward in orange, as in the paper's Figure 1. */
+  private static final Color OUTCOME = new Color(0x222222);
 
-  /** Tracked curves named in the legend: at most this many, evenly spread over the samples. */
-  private static final int LEGEND_CURVES = 5;
+  private static final Color PROCESS = Palette.categorical(1);
+
+  private static final String LIKELIHOOD = "p_{w}(y^{*}|x)";
+
+  private static final String BASE = "q(y^{*}|x)";
 
   private ExperimentFigures() {}
 
@@ -59,35 +63,58 @@ public final class ExperimentFigures {
   /**
    * Draws the two outcome-versus-process figures into {@code dir}; the off-support figure only
    * when both runs have off-support samples. Returns the files written.
+   *
+   * <p>The authors draw the off-support figure from their threshold-tracking runs, as the mean of
+   * the tracked likelihoods [CODE: main.py, compare_outcome_process_off_support]. Threshold
+   * tracking tracks exactly the pool samples below {@code initial_likelihood_threshold} (when
+   * there are at most {@code max_tracked_samples}, the default), and tracking only observes the
+   * weights, so that mean is, step for step, the off-support average every run records: the
+   * figure is the same from a uniform or a threshold run.
    */
   public static List<Path> compare(PgResult outcome, PgResult process, Path dir)
       throws IOException {
     List<Path> files = new ArrayList<>();
     if (outcome.offSupportCount() > 0 && process.offSupportCount() > 0) {
-      Figure figure = new Figure("Off-support samples: average likelihood", "PG step",
-          "mean p_w(y*|x) over base likelihood < "
-              + format(outcome.settings().tracking().threshold()));
-      curve(figure, "outcome reward (" + samples(outcome.offSupportCount()) + ")",
-          outcome.offSupportLikelihood(), Palette.categorical(0));
-      curve(figure, "process reward (" + samples(process.offSupportCount()) + ")",
-          process.offSupportLikelihood(), Palette.categorical(1));
-      files.addAll(List.of(figure.legend(LegendPosition.InsideNW)
-          .write(dir, "comparison_off_support")));
+      double threshold = outcome.settings().tracking().threshold();
+      String who = outcome.offSupportCount() == process.offSupportCount()
+          ? outcome.offSupportCount() + " of " + outcome.poolBaseLogLikelihoods().length
+          : outcome.offSupportCount() + " and " + process.offSupportCount();
+      Figure figure = new Figure(
+          "Off-support samples (" + BASE + " < " + number(threshold) + ": " + who + ")",
+          "PG step (step 0 drawn at 1)", "mean " + LIKELIHOOD + " over off-support samples")
+          .logX(1).yRange(-0.02, 1.02).legend(Figure.Legend.NORTH_WEST);
+      curve(figure, "outcome reward", outcome.offSupportLikelihood(), OUTCOME);
+      curve(figure, "process reward", process.offSupportLikelihood(), PROCESS);
+      files.addAll(List.of(figure.write(dir, "comparison_off_support")));
     }
-    Figure error = new Figure("Test error", "PG step", "1 - mean_x p_w(y*|x)");
-    curve(error, "outcome reward", outcome.pgError(), Palette.categorical(0));
-    curve(error, "process reward", process.pgError(), Palette.categorical(1));
+    Figure error = new Figure("Test error during PG: outcome vs process reward", "PG step",
+        "test error  1 \u2212 E_{x}[" + LIKELIHOOD + "]").legend(Figure.Legend.NORTH_EAST);
+    curve(error, "outcome reward", outcome.pgError(), OUTCOME);
+    curve(error, "process reward", process.pgError(), PROCESS);
     files.addAll(List.of(error.write(dir, "comparison_test_error")));
     return files;
+  }
+
+  /** {@code Outcome reward} or {@code Process reward} for a run name, else the name itself. */
+  static String reward(PgResult pg) {
+    String name = pg.name();
+    if (name.startsWith("outcome_reward")) {
+      return "Outcome reward";
+    }
+    if (name.startsWith("process_reward")) {
+      return "Process reward";
+    }
+    return name;
   }
 
   private static Figure histogram(PgResult pg) {
     Histogram h = pg.baseHistogram();
     double[] counts = Arrays.stream(h.counts()).asDoubleStream().toArray();
-    return new Figure("Base likelihoods of the tracking pool (" + pg.name() + ")",
-        "q(y*|x)", "samples")
+    return new Figure(reward(pg) + ": base likelihoods of the " + pool(pg),
+        "base likelihood " + BASE, "samples")
+        .countsOnY()
         .histogram(null, h.edges(), counts, Palette.categorical(0))
-        .legend(null);
+        .legend(Figure.Legend.NONE);
   }
 
   private static Figure trackedLikelihoods(PgResult pg) {
@@ -96,62 +123,73 @@ public final class ExperimentFigures {
     double[] base = pg.poolBaseLogLikelihoods();
     int[] pool = history.poolIndices();
     double lo = Double.POSITIVE_INFINITY;
-    double hi = Double.NEGATIVE_INFINITY;
     for (int index : pool) {
-      lo = Math.min(lo, base[index]);
-      hi = Math.max(hi, base[index]);
+      lo = Math.min(lo, base[index] / Math.log(10));
     }
-    Figure figure = new Figure("Tracked samples (" + pg.name() + "), coloured by base likelihood",
-        "PG step (step 0 drawn at 1)", "p_w(y*|x)").logX(1).yRange(0, 1)
-        .legend(LegendPosition.InsideNW);
+    // the colour scale runs over whole decades, from the lowest tracked one up to 1
+    double decadeLo = Math.min(-1, Math.floor(lo));
+    Figure figure = new Figure(
+        reward(pg) + ": likelihood of the " + pool.length + " tracked samples during PG",
+        "PG step (step 0 drawn at 1)", LIKELIHOOD).logX(1).yRange(-0.02, 1.02)
+        .legend(Figure.Legend.NONE)
+        .colourBar("base likelihood " + BASE, Math.pow(10, decadeLo), 1, true);
     double[][] rows = history.logLikelihoods();
-    int labelEvery = Math.max(1, (pool.length + LEGEND_CURVES - 1) / LEGEND_CURVES);
     for (int j = 0; j < pool.length; j++) {
       double[] y = new double[x.length];
       for (int t = 0; t < x.length; t++) {
         y[t] = Math.exp(rows[t][j]);
       }
-      double shade = hi > lo ? (base[pool[j]] - lo) / (hi - lo) : 1;
-      String label = j % labelEvery == 0 || j == pool.length - 1
-          ? "q = " + format(Math.exp(base[pool[j]])) : null;
-      figure.line(label, x, y, Palette.viridis(shade));
+      double shade = (base[pool[j]] / Math.log(10) - decadeLo) / -decadeLo;
+      figure.line(null, x, y, Palette.sequential(shade));
     }
     return figure;
   }
 
   private static Figure testError(PgResult pg) {
-    Figure figure = new Figure("Test error during PG (" + pg.name() + ")", "PG step",
-        "1 - mean_x p_w(y*|x)").legend(null);
+    Figure figure = new Figure(reward(pg) + ": test error during PG", "PG step",
+        "test error  1 \u2212 E_{x}[" + LIKELIHOOD + "]").legend(Figure.Legend.NONE);
     curve(figure, null, pg.pgError(), Palette.categorical(0));
     return figure;
   }
 
   private static Figure cdfCurves(CdfResult cdf) {
-    Figure figure = new Figure("Likelihood CDF across pre-training", "alpha",
-        "P[q(y*|x) <= alpha]").legend(LegendPosition.InsideSE);
+    Figure figure = new Figure("Likelihood CDF across pre-training", "\u03b1",
+        "P[" + BASE + " \u2264 \u03b1]");
     return perCheckpoint(figure, cdf, cdf.alphaGrid(), cdf.cdf(), false);
   }
 
   private static Figure quantileCurves(CdfResult cdf) {
-    Figure figure = new Figure("Likelihood quantile across pre-training", "eps",
-        "Q_q(eps)").logY(LIKELIHOOD_FLOOR).legend(LegendPosition.InsideSE);
+    double lowest = Double.POSITIVE_INFINITY;
+    for (double[] row : cdf.logQuantile()) {
+      for (double v : row) {
+        lowest = Math.min(lowest, v / Math.log(10));
+      }
+    }
+    // underflowed quantiles (exp gives 0) are drawn a decade below the lowest decade reached
+    double floor = Math.pow(10, Math.max(-300, Math.floor(lowest) - 1));
+    Figure figure = new Figure("Likelihood quantile across pre-training", "\u03b5",
+        "Q_{q}(\u03b5)").logY(floor);
     return perCheckpoint(figure, cdf, cdf.epsGrid(), cdf.logQuantile(), true);
   }
 
   private static Figure alphaTailCurves(CdfResult cdf) {
-    Figure figure = new Figure("Alpha-tail across pre-training", "alpha",
-        "alpha P[q(y*|x) > alpha]").legend(LegendPosition.InsideNE);
+    Figure figure = new Figure("\u03b1-tail across pre-training", "\u03b1",
+        "\u03b1 P[" + BASE + " > \u03b1]");
     return perCheckpoint(figure, cdf, cdf.alphaGrid(), cdf.alphaTail(), false);
   }
 
   private static Figure perCheckpoint(
       Figure figure, CdfResult cdf, double[] x, double[][] rows, boolean logValues) {
     int[] steps = cdf.steps();
+    figure.legend(Figure.Legend.NONE);
+    if (steps.length > 1) {
+      figure.colourBar("pre-training step", steps[0], steps[steps.length - 1], false);
+    }
     for (int c = 0; c < steps.length; c++) {
       double[] y = logValues ? Arrays.stream(rows[c]).map(Math::exp).toArray() : rows[c];
-      Color colour = Palette.viridis(steps.length == 1 ? 1 : (double) c / (steps.length - 1));
-      boolean named = c == 0 || c == steps.length - 1 || c == steps.length / 2;
-      figure.line(named ? "step " + steps[c] : null, x, y, colour);
+      double shade = steps.length == 1 ? 1
+          : (double) (steps[c] - steps[0]) / (steps[steps.length - 1] - steps[0]);
+      figure.line(null, x, y, Palette.sequential(shade));
     }
     return figure;
   }
@@ -161,11 +199,17 @@ public final class ExperimentFigures {
     figure.line(label, x, curve.values(), colour);
   }
 
-  private static String samples(int count) {
-    return count == 1 ? "1 sample" : count + " samples";
+  private static String pool(PgResult pg) {
+    int n = pg.poolBaseLogLikelihoods().length;
+    return n == 1 ? "1 pool sample" : n + " pool samples";
   }
 
-  private static String format(double value) {
+  /** {@code 10^{-12}} for a power of ten, else three significant digits. */
+  static String number(double value) {
+    double k = Math.log10(value);
+    if (Math.abs(k - Math.rint(k)) < 1e-9) {
+      return Ticks.decade((int) Math.rint(k), false);
+    }
     return String.format(Locale.ROOT, "%.3g", value);
   }
 }

@@ -16,7 +16,7 @@ class FigureTest {
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
   @Test
-  void writesAPngAndAnSvgAndNothingElse(@TempDir Path dir) throws IOException {
+  void writesAPngAnSvgAndAPdfAndNothingElse(@TempDir Path dir) throws IOException {
     Path[] files = new Figure("t", "x", "y")
         .line("a", new double[] {1, 2, 3}, new double[] {1, 4, 9}, Palette.categorical(0))
         .points(null, new double[] {1, 2}, new double[] {2, 3}, Color.BLACK)
@@ -24,10 +24,13 @@ class FigureTest {
         .histogram("h", new double[] {0, 1, 2}, new double[] {3, 5}, Palette.categorical(1))
         .write(dir, "figure");
 
-    assertThat(files).containsExactly(dir.resolve("figure.png"), dir.resolve("figure.svg"));
+    assertThat(files).containsExactly(dir.resolve("figure.png"), dir.resolve("figure.svg"),
+        dir.resolve("figure.pdf"));
     byte[] png = Files.readAllBytes(files[0]);
     assertThat(png).startsWith(PNG_SIGNATURE);
     assertThat(new String(Files.readAllBytes(files[1]), StandardCharsets.UTF_8)).contains("<svg");
+    assertThat(new String(Files.readAllBytes(files[2]), StandardCharsets.ISO_8859_1))
+        .startsWith("%PDF-");
     try (Stream<Path> listing = Files.list(dir)) {
       assertThat(listing).containsExactlyInAnyOrder(files);
     }
@@ -39,6 +42,27 @@ class FigureTest {
         .line("underflowed", new double[] {0, 10, 100}, new double[] {0, 1e-300, 0.5}, Color.RED);
 
     assertThat(figure.png()).startsWith(PNG_SIGNATURE);
+  }
+
+  @Test
+  void thePngIs300DpiAndTheSvgKeepsTextAsText() throws IOException {
+    Figure figure = new Figure("A title", "PG step", "p_{w}(y^{*}|x)").logY(1e-30)
+        .line("curve \u03b1", new double[] {1, 2, 3}, new double[] {1e-20, 1e-3, 1}, Color.RED);
+
+    java.awt.image.BufferedImage image =
+        javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(figure.png()));
+    assertThat(image.getWidth()).isEqualTo((int) Math.round(Figure.WIDTH * 300 / 72));
+    String svg = new String(figure.svg(), StandardCharsets.UTF_8);
+    assertThat(svg).contains(">A title<").contains(">PG step<").contains("curve \u03b1")
+        .contains(">\u221220<");
+  }
+
+  @Test
+  void logYMustComeBeforeTheFirstSeries() {
+    Figure figure = new Figure("t", "x", "y").line("a", new double[] {1}, new double[] {1},
+        Color.RED);
+    assertThatThrownBy(() -> figure.logY(1e-3)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("logY must come before the first series");
   }
 
   @Test
