@@ -5,15 +5,15 @@ package org.pgbarrier.bounds;
  * Elicitation from Capability Creation in Post-Training: A Free-Energy Perspective") as code.
  *
  * <p>The paper gives no formal definition of accessible support ("not meant to be a new formal
- * object with a unique estimator", §4.1 [SOURCE: quoted in {@code shared/theory}
- * sharpening-and-accessible-support.md B3]). Every formula here is the operational definition of
- * those notes (B6, U1, U5) and is [RECONSTRUCTED]; none is the paper's.
+ * object with a unique estimator", §4.1 [SOURCE: quoted in docs/theory.md
+ * §10]). Every formula here is our operational definition (docs/theory.md §10) and is
+ * [RECONSTRUCTED]; none is the paper's.
  */
 public final class AccessibleSupport {
   private AccessibleSupport() {}
 
   /**
-   * The accessibility threshold [RECONSTRUCTED, theory notes B6/U1]:
+   * The accessibility threshold [RECONSTRUCTED, docs/theory.md §10]:
    *
    * <pre>
    *   tau(B, q) = 1 - (1 - q)^(1/B) = -expm1(log1p(-q) / B),
@@ -32,7 +32,7 @@ public final class AccessibleSupport {
   }
 
   /**
-   * pass@B of a behaviour of probability {@code pi} [RECONSTRUCTED, theory notes U1]: the
+   * pass@B of a behaviour of probability {@code pi} [RECONSTRUCTED, docs/theory.md §10]: the
    * probability that {@code B} independent draws contain it,
    *
    * <pre>
@@ -51,7 +51,7 @@ public final class AccessibleSupport {
   }
 
   /**
-   * The binary Kullback-Leibler divergence in nats [RECONSTRUCTED use, theory notes B6/U5]:
+   * The binary Kullback-Leibler divergence in nats [RECONSTRUCTED use, docs/theory.md §10]:
    *
    * <pre>
    *   kl(t || p) = t log(t/p) + (1 - t) log((1 - t)/(1 - p)),   0 log 0 = 0.
@@ -71,8 +71,8 @@ public final class AccessibleSupport {
   }
 
   /**
-   * The divergence budget needed to raise a target set to mass {@code t} [RECONSTRUCTED, theory
-   * notes B6/U5]:
+   * The divergence budget needed to raise a target set to mass {@code t} [RECONSTRUCTED,
+   * docs/theory.md §10]:
    *
    * <pre>
    *   min { KL(pi || pi_ref) : pi(S) >= t } = kl(t || pi_ref(S))  if pi_ref(S) < t,  else 0,

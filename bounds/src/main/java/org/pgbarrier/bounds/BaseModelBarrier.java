@@ -5,15 +5,16 @@ package org.pgbarrier.bounds;
  * Gradients: Optimality and the Base Model Barrier", ICML 2026) as code, one method per
  * statement, arguments in the paper's order.
  *
- * <p>The paper body was not available. Every bound here is a reconstruction from the abstract and
- * the authors' code ({@code shared/theory/base-model-barrier.md}) unless marked {@code [SOURCE]};
- * the claim registry records the provenance of each.
+ * <p>The bounds here were written before the paper's body was known through its secondary readers:
+ * every one is a reconstruction from the abstract and the authors' code (docs/theory.md §8) unless
+ * marked {@code [SOURCE]}; the claim registry records the provenance of each, and {@link
+ * PaperStatements} lists the paper's own statements.
  */
 public final class BaseModelBarrier {
   private BaseModelBarrier() {}
 
   /**
-   * Gradient-norm bound [RECONSTRUCTED, derived lemma; theory notes §8.2 P1]:
+   * Gradient-norm bound [RECONSTRUCTED, derived lemma; docs/theory.md §8]:
    *
    * <pre>
    *   ||grad_w log p_w(y|x)|| <= 2 R sum_i (1 - p_w(y_i | x, y_<i)),
@@ -34,7 +35,7 @@ public final class BaseModelBarrier {
   }
 
   /**
-   * Margin odds lemma [RECONSTRUCTED, derived; theory notes §5.1]: for {@code u = w + c w*},
+   * Margin odds lemma [RECONSTRUCTED, derived; docs/theory.md §8]: for {@code u = w + c w*},
    * {@code c >= 0}, at a correct-prefix position with gap {@code g = min_{v != y*_i} <w*,
    * phi(y*_i) - phi(v)>},
    *
@@ -55,8 +56,8 @@ public final class BaseModelBarrier {
   }
 
   /**
-   * Pathwise regret of SGD with the loss-normalised step [RECONSTRUCTED; theory notes §5.1 and
-   * §8.2 P3, there with {@code R = 1}]: for any sequence, any comparator {@code u}, features with
+   * Pathwise regret of SGD with the loss-normalised step [RECONSTRUCTED; docs/theory.md §8,
+   * there with {@code R = 1}]: for any sequence, any comparator {@code u}, features with
    * {@code ||phi|| <= R} and {@code eta < 1/(2 R^2)},
    *
    * <pre>
@@ -86,7 +87,7 @@ public final class BaseModelBarrier {
   /**
    * The corollary of {@link #sgdPathwiseRegretBound} with {@code eta = 1/4}, {@code w_1 = 0} and
    * {@code u = c w*}, {@code c = log(n N (k-1)) / gamma}, {@code ||w*|| = 1} [RECONSTRUCTED;
-   * theory notes §5.1]:
+   * docs/theory.md §8]:
    *
    * <pre>
    *   sum_{t <= n} min(1, l_t(w_t)) <= 4 log^2(n N (k-1)) / gamma^2 + 2.
@@ -99,7 +100,7 @@ public final class BaseModelBarrier {
 
   /**
    * SGD test-error bound, the online-to-batch form of {@link #sgdMistakeBound} [RECONSTRUCTED;
-   * theory notes §5.1; the paper's "near-optimal test error" of SGD with adaptive LR is [SOURCE:
+   * docs/theory.md §8; the paper's "near-optimal test error" of SGD with adaptive LR is [SOURCE:
    * abstract], its log factors are not]: for the uniformly random iterate {@code w_tau} of
    * algorithm (A) with {@code eta = 1/4}, {@code w_1 = 0}, on {@code n} i.i.d. margin-gamma
    * examples,
@@ -115,8 +116,8 @@ public final class BaseModelBarrier {
   }
 
   /**
-   * The comparator constant of the per-sample outcome-PG bound [RECONSTRUCTED; theory notes
-   * §5.2]: with {@code u = w_0 + c w*}, {@code c = log(N T / alpha_tok) / gamma} every success
+   * The comparator constant of the per-sample outcome-PG bound [RECONSTRUCTED; docs/theory.md
+   * §8]: with {@code u = w_0 + c w*}, {@code c = log(N T / alpha_tok) / gamma} every success
    * round has {@code l(u) <= 1/T}, so
    *
    * <pre>
@@ -139,7 +140,7 @@ public final class BaseModelBarrier {
   }
 
   /**
-   * Per-sample outcome-PG query bound [RECONSTRUCTED; theory notes §5.2; the rate {@code
+   * Per-sample outcome-PG query bound [RECONSTRUCTED; docs/theory.md §8; the rate {@code
    * O~((1/alpha + 1/eps)/gamma^2)} is [SOURCE: abstract], the constants are not]: algorithm (B)
    * from the base model reaches {@code p_w(y*|x) >= 1 - eps} within
    *
@@ -162,7 +163,7 @@ public final class BaseModelBarrier {
 
   /**
    * Online mistake bound of outcome PG with the mixture behaviour {@code (q + p_w)/2}
-   * [RECONSTRUCTED; theory notes §5.3; "PG with adaptive LR achieves a near-optimal number of
+   * [RECONSTRUCTED; docs/theory.md §8; "PG with adaptive LR achieves a near-optimal number of
    * mistakes" is [SOURCE: abstract]]: when every context has base likelihood at least {@code
    * alpha}, each round succeeds with probability at least {@code alpha/2}, so
    *
@@ -178,7 +179,7 @@ public final class BaseModelBarrier {
   }
 
   /**
-   * The Likelihood-Quantile error form [RECONSTRUCTED; theory notes §5.3; that the error is
+   * The Likelihood-Quantile error form [RECONSTRUCTED; docs/theory.md §8; that the error is
    * "governed by the base model's Likelihood Quantile" is [SOURCE: abstract]]: treating contexts
    * with {@code q(y*|x) < Q_q(eps)} as lost, outcome-reward post-training with {@code T} queries
    * has error
@@ -215,7 +216,7 @@ public final class BaseModelBarrier {
 
   /**
    * Expected reward queries for algorithm (C) with a frozen policy to reveal {@code y*(x)}
-   * [RECONSTRUCTED, exact; theory notes §5.4 and §8.2 P6]: position {@code i} is a geometric
+   * [RECONSTRUCTED, exact; docs/theory.md §8]: position {@code i} is a geometric
    * number of draws with success probability {@code q_i = q(y*_i | x, y*_<i)}, so
    *
    * <pre>
@@ -245,7 +246,7 @@ public final class BaseModelBarrier {
   /**
    * Expected outcome-reward queries to the first success from a policy frozen at base likelihood
    * {@code alpha}: {@code 1/alpha}, which is {@code q^-N} when each of {@code N} fresh positions
-   * has token likelihood {@code q} [RECONSTRUCTED, exact; theory notes §5.3 barrier and §8.3 S6].
+   * has token likelihood {@code q} [RECONSTRUCTED, exact; docs/theory.md §8, the barrier].
    */
   public static double outcomeFirstSuccessMean(double alpha) {
     return 1 / alpha;

@@ -3,7 +3,7 @@ package org.pgbarrier.bounds;
 /**
  * The statements of arXiv 2412.01951 (Huang et al., "Self-Improvement in Language Models: The
  * Sharpening Mechanism", ICLR 2025) as code, one method per statement. Numbering follows the
- * camera-ready, as read in {@code shared/theory/sharpening-and-accessible-support.md} PART A;
+ * camera-ready, as read in full (docs/theory.md §9);
  * provenance is marked per method.
  */
 public final class Sharpening {
@@ -106,7 +106,7 @@ public final class Sharpening {
   }
 
   /**
-   * Coverage at budget B [RECONSTRUCTED, theory notes U2: Markov on {@code 1/p*(x)}]: {@code
+   * Coverage at budget B [RECONSTRUCTED, docs/theory.md §9, §10: Markov on {@code 1/p*(x)}]: {@code
    * P_x[pi_base(y*(x)|x) < 1/B] <= C_cov/B}.
    */
   public static double coverageAtBudgetBound(double coverage, double budget) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-/** The sharpening formulas on the values of theory notes T1 (instance I1, p* = 0.6^3 = 0.216). */
+/** The sharpening formulas on the values of docs/theory.md §9 (instance I1, p* = 0.6^3 = 0.216). */
 class SharpeningTest {
   private static final double P_STAR = 0.216;
 
