@@ -24,7 +24,8 @@ public final class HtmlReport {
       color:#222;line-height:1.4}
       table{border-collapse:collapse;font-size:13px;width:100%;table-layout:auto}\
       td,th{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}\
-      th{background:#f0f0f0}td.nowrap{white-space:nowrap}
+      th{background:#f0f0f0}td.nowrap{white-space:nowrap}table.claims{table-layout:fixed}\
+      table.claims td{overflow-wrap:anywhere}table.claims td.nowrap{white-space:normal}
       tr.detail td{border-top:none;background:#fafafa;padding:0 6px 3px 24px}
       tr.detail summary{color:#555;font-size:12px}tr.detail ul{margin:0.3em 0}
       .PASS{background:#dff5df}.FAIL{background:#f8c9c9;font-weight:bold}\
@@ -86,7 +87,10 @@ public final class HtmlReport {
 
     for (Group g : report.groups()) {
       h.append("<h2>").append(escape(g.title())).append("</h2>\n<p>").append(escape(g.intro()))
-          .append("</p>\n<table><tr><th>id/check</th><th>verdict</th><th>provenance</th>"
+          .append("</p>\n<table class=\"claims\"><colgroup><col style=\"width:28%\"/>"
+              + "<col style=\"width:10%\"/><col style=\"width:13%\"/><col style=\"width:19%\"/>"
+              + "<col style=\"width:8%\"/><col style=\"width:22%\"/></colgroup>"
+              + "<tr><th>id/check</th><th>verdict</th><th>provenance</th>"
               + "<th>measured</th><th>mutant</th><th>claim</th></tr>\n");
       for (Section s : g.sections()) {
         Claim c = s.claim();

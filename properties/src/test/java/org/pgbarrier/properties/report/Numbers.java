@@ -64,13 +64,15 @@ public final class Numbers {
   }
 
   /**
-   * {@code statistic symbol bound}, e.g. {@code 0.23 <= 0.5}, with the fewest digits (at least
-   * {@value #DIGITS}) that tell two different values apart: {@code 0.001 < 0.00100049} never reads
-   * {@code 0.001 < 0.001}.
+   * {@code statistic symbol bound}, e.g. {@code 0.23 <= 0.5}; for an inequality, with the fewest
+   * digits (at least {@value #DIGITS}) that tell two different values apart: {@code 0.001 <
+   * 0.00100049} never reads {@code 0.001 < 0.001}. An approximate comparison ({@code ~}, {@code
+   * vs}) keeps {@value #DIGITS} digits: the rule's tolerance, not the digits, says how close.
    */
   public static String comparison(double statistic, String symbol, double bound) {
+    boolean inequality = symbol.startsWith("<") || symbol.startsWith(">");
     int digits = DIGITS;
-    while (digits < 17 && statistic != bound
+    while (inequality && digits < 17 && statistic != bound
         && format(statistic, digits).equals(format(bound, digits))) {
       digits++;
     }

@@ -41,6 +41,8 @@ class NumbersTest {
     assertThat(Numbers.comparison(10, ">=", 1)).isEqualTo("10 >= 1");
     assertThat(Numbers.comparison(0.001, "<", 0.0010004)).isEqualTo("0.001 < 0.0010004");
     assertThat(Numbers.comparison(0.5, "<=", 0.5)).isEqualTo("0.5 <= 0.5");
+    assertThat(Numbers.comparison(0.7530997893201, "~", 0.75309978932008))
+        .isEqualTo("0.753 ~ 0.753");
   }
 
   @Test
