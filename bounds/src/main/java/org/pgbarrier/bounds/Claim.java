@@ -1,20 +1,43 @@
 package org.pgbarrier.bounds;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One checked statement.
  *
+ * <p>A claim of provenance {@link Provenance#PAPER} states what the body of arXiv 2603.06957 says,
+ * as reported by the readers in {@link #readers()}, and names the paper statement it checks
+ * ({@link #checks()}, a key of {@link PaperStatements}); build it with {@link #paper}. Any other
+ * claim may also name the paper statement it checks or illustrates with {@link #checking}, as
+ * BMB-13 (the authors' code) does for Figure 1. Wherever a claim names a paper statement, its
+ * locus names that statement in both numberings ({@link PaperStatement#locus()}), and the table of
+ * the paper's statements in the report is computed from these fields.
+ *
  * @param id stable identifier, e.g. {@code BMB-01}; one grep finds registry, test and report
- * @param title short name
+ * @param title short name: the one-line statement of the report's tables
  * @param paper the paper it belongs to
- * @param locus where in the paper: theorem, equation, "abstract", or "authors' code"
- * @param provenance {@link Provenance#SOURCE}, {@link Provenance#RECONSTRUCTED} or {@link
- *     Provenance#CONJECTURE}
+ * @param locus where: theorem (both numberings for a paper statement), equation, "abstract",
+ *     "authors' code", and the docs/theory.md section
+ * @param provenance where the statement comes from ({@link Provenance})
+ * @param readers the secondary readers reporting it: non-empty exactly for {@link
+ *     Provenance#PAPER}, and then a subset of its paper statement's readers
+ * @param checks the {@link PaperStatement#pmlr()} key of the paper statement this claim checks
+ *     (either numbering is accepted and stored as the PMLR key), or null
  * @param statement the statement as checked, with its formula
  */
 public record Claim(
-    String id, String title, Paper paper, String locus, Provenance provenance, String statement) {
+    String id,
+    String title,
+    Paper paper,
+    String locus,
+    Provenance provenance,
+    Set<Reader> readers,
+    String checks,
+    String statement) {
   private static final Pattern ID = Pattern.compile("[A-Z]{3}-\\d{2}");
 
   public Claim {
@@ -30,5 +53,88 @@ public record Claim(
     if (paper == null || provenance == null) {
       throw new IllegalArgumentException("paper and provenance of " + id + " must be given");
     }
+    readers = readers == null || readers.isEmpty()
+        ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(readers));
+    if (provenance == Provenance.PAPER) {
+      if (paper != Paper.BASE_MODEL_BARRIER || readers.isEmpty() || checks == null) {
+        throw new IllegalArgumentException("claim " + id + " of provenance PAPER: paper = " + paper
+            + ", readers = " + readers + ", checks = " + checks + ": must be a statement of "
+            + Paper.BASE_MODEL_BARRIER.arxiv() + " naming its readers (A, B, C) and the paper"
+            + " statement it checks; build it with Claim.paper(...)");
+      }
+    } else if (!readers.isEmpty()) {
+      throw new IllegalArgumentException("readers of " + id + " = " + readers + ": only a claim of"
+          + " provenance PAPER names secondary readers; this one is " + provenance);
+    }
+    if (checks != null) {
+      if (paper != Paper.BASE_MODEL_BARRIER) {
+        throw new IllegalArgumentException("checks of " + id + " = " + checks + ": only a claim"
+            + " about " + Paper.BASE_MODEL_BARRIER.arxiv() + " checks one of its statements");
+      }
+      PaperStatement s = PaperStatements.get(checks);
+      checks = s.pmlr();
+      if (!locus.contains(s.locus())) {
+        throw new IllegalArgumentException("locus of " + id + " = " + locus + ": must name the"
+            + " statement it checks in both numberings, \"" + s.locus() + "\"");
+      }
+      if (!s.readers().containsAll(readers)) {
+        throw new IllegalArgumentException("readers of " + id + " = " + readers + ": must be"
+            + " among the readers of " + s.pmlr() + ", " + s.readers());
+      }
+    }
+  }
+
+  /** A claim that checks no paper statement and names no reader (any provenance but PAPER). */
+  public Claim(
+      String id, String title, Paper paper, String locus, Provenance provenance,
+      String statement) {
+    this(id, title, paper, locus, provenance, Set.of(), null, statement);
+  }
+
+  /**
+   * A claim of provenance {@link Provenance#PAPER}: a statement of the body of arXiv 2603.06957,
+   * reported by {@code readers}, that checks the paper statement {@code checks} (e.g. {@code
+   * "Theorem 4.1"}, or its arXiv name {@code "Theorem 6"}). The locus is that statement's {@link
+   * PaperStatement#locus()} (both numberings), followed by {@code "; " + locusDetail} unless the
+   * detail is blank (e.g. {@code "B pp. 26-27; docs/theory.md §5.6"}).
+   */
+  public static Claim paper(String id, String title, String checks, Set<Reader> readers,
+      String locusDetail, String statement) {
+    PaperStatement s = PaperStatements.get(checks);
+    String locus = locusDetail == null || locusDetail.isBlank()
+        ? s.locus() : s.locus() + "; " + locusDetail;
+    return new Claim(id, title, Paper.BASE_MODEL_BARRIER, locus, Provenance.PAPER, readers,
+        s.pmlr(), statement);
+  }
+
+  /**
+   * This claim, now checking (or illustrating) the paper statement {@code statement} (either
+   * numbering); the statement's {@link PaperStatement#locus()} is put in front of the locus unless
+   * the locus already names it.
+   */
+  public Claim checking(String statement) {
+    String both = PaperStatements.get(statement).locus();
+    String newLocus = locus.contains(both) ? locus : both + "; " + locus;
+    return new Claim(id, title, paper, newLocus, provenance, readers, statement, this.statement);
+  }
+
+  /** Whether exactly one reader reports this {@link Provenance#PAPER} claim. */
+  public boolean singleSource() {
+    return readers.size() == 1;
+  }
+
+  /**
+   * The provenance as shown everywhere: {@code PAPER [A,B]}, {@code PAPER [B, single source]},
+   * or the bare name ({@code CODE}, {@code RECONSTRUCTED}, ...).
+   */
+  public String provenanceTag() {
+    return provenance == Provenance.PAPER
+        ? provenance + " " + readersTag(readers) : provenance.name();
+  }
+
+  /** {@code [A,B]}, or {@code [B, single source]} for one reader, readers in order A, B, C. */
+  public static String readersTag(Set<Reader> readers) {
+    String names = readers.stream().sorted().map(Reader::name).collect(Collectors.joining(","));
+    return "[" + names + (readers.size() == 1 ? ", single source" : "") + "]";
   }
 }

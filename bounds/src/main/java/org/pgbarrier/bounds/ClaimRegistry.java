@@ -3,6 +3,7 @@ package org.pgbarrier.bounds;
 import static org.pgbarrier.bounds.Paper.ACCESSIBLE_SUPPORT;
 import static org.pgbarrier.bounds.Paper.BASE_MODEL_BARRIER;
 import static org.pgbarrier.bounds.Paper.SHARPENING;
+import static org.pgbarrier.bounds.Provenance.CODE;
 import static org.pgbarrier.bounds.Provenance.CONJECTURE;
 import static org.pgbarrier.bounds.Provenance.RECONSTRUCTED;
 import static org.pgbarrier.bounds.Provenance.SOURCE;
@@ -12,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Every registered claim, by id. A claim enters here when its check lands in {@code properties}.
+ * Every registered claim, by id. A claim enters here when its check lands in {@code properties};
+ * a claim that checks one of the paper's statements names it ({@link Claim#checks()}), and {@link
+ * PaperStatements} computes from these which statements are checked.
  */
 public final class ClaimRegistry {
   private static final Map<String, Claim> CLAIMS = new LinkedHashMap<>();
@@ -45,7 +48,7 @@ public final class ClaimRegistry {
         "BMB-03",
         "Margin odds lemma",
         BASE_MODEL_BARRIER,
-        "shared/theory base-model-barrier.md §5.1, margin lemma",
+        "docs/theory.md §8, margin odds lemma",
         RECONSTRUCTED,
         "For u = w + c w*, c >= 0, at every correct-prefix position:"
             + " (1 - p_u)/p_u <= exp(-c g) (1 - p_w)/p_w, where p = p(y*_i|x,y*_<i) and g ="
@@ -56,7 +59,7 @@ public final class ClaimRegistry {
         "BMB-04",
         "Pathwise regret of SGD with adaptive step",
         BASE_MODEL_BARRIER,
-        "SGD with adaptive LR (abstract); inequality reconstructed, theory notes §5.1",
+        "SGD with adaptive LR (abstract); inequality reconstructed, docs/theory.md §8",
         RECONSTRUCTED,
         "Algorithm (A) with eta_t = eta / max(1, l_t) satisfies, on every sequence (random,"
             + " cyclic, the hardest context repeated, and an adaptive adversary that feeds the"
@@ -69,7 +72,7 @@ public final class ClaimRegistry {
         "Statistical rate of SGD with adaptive step",
         BASE_MODEL_BARRIER,
         "SGD with adaptive LR achieves near-optimal test error (abstract); rate "
-            + "reconstructed, theory notes §5.1, §8.3 S8",
+            + "reconstructed, docs/theory.md §8",
         RECONSTRUCTED,
         "Algorithm (A) with eta_t = eta / max(1, l_t) from w_1 = 0 on n i.i.d. margin-gamma "
             + "examples: the random iterate has E[1 - p(y*|x)] <= (4 log^2(n N (k-1))/gamma^2 + "
@@ -86,7 +89,7 @@ public final class ClaimRegistry {
         "BMB-06",
         "Success-only outcome PG is frozen until its first success",
         BASE_MODEL_BARRIER,
-        "theory notes §4.2 (B) and §8.2 P5; the 1/alpha lower bound behind 'essentially minimax"
+        "docs/theory.md §8, algorithm (B); the 1/alpha lower bound behind 'essentially minimax"
             + " optimal' (abstract)",
         RECONSTRUCTED,
         "Under algorithm (B), which updates only on success, w_t = w_0 until the first success,"
@@ -98,7 +101,7 @@ public final class ClaimRegistry {
         "Per-sample outcome PG: additive 1/alpha + 1/eps cost",
         BASE_MODEL_BARRIER,
         "abstract, per-sample rate O~((1/alpha + 1/eps)/gamma^2) [SOURCE]; algorithm and "
-            + "constants reconstructed, theory notes §5.2, §8.3 S1-S4",
+            + "constants reconstructed, docs/theory.md §8",
         RECONSTRUCTED,
         "Algorithm (B) from the base model on a fixed context of base likelihood alpha "
             + "reaches p_w(y*|x) >= 1 - eps within E[T] <= B (1/(alpha ln 2) + 2/eps) queries "
@@ -114,18 +117,18 @@ public final class ClaimRegistry {
         "BMB-08",
         "Success-only PG never lowers the likelihood of y*",
         BASE_MODEL_BARRIER,
-        "theory notes §5.2 and §8.3 S5 (assumed by the reconstructed per-sample bound)",
+        "docs/theory.md §8 (assumed by the reconstructed per-sample bound)",
         CONJECTURE,
         "Under algorithm (B) on a fixed context with the loss-normalised step eta <= 1/4, the"
             + " likelihood p_{w_t}(y*|x) is non-decreasing in t. Unproven; the reconstructed"
-            + " per-sample bound of §5.2 assumes it. Recorded as holding on the cases examined, or"
+            + " per-sample bound of docs/theory.md §8 assumes it. Recorded as holding on the cases examined, or"
             + " with a shrunk counterexample."));
     register(new Claim(
         "BMB-09",
         "Online mistakes of PG with the mixture behaviour",
         BASE_MODEL_BARRIER,
         "PG with adaptive LR achieves a near-optimal number of mistakes (abstract); bound "
-            + "reconstructed, theory notes §5.3, §8.3 S10",
+            + "reconstructed, docs/theory.md §8",
         RECONSTRUCTED,
         "Outcome PG with the mixture behaviour (q + p_w)/2 and the loss-normalised step, on a "
             + "stream of contexts each of base likelihood at least alpha, makes O~(1/(alpha "
@@ -141,7 +144,7 @@ public final class ClaimRegistry {
         "The Likelihood Quantile governs the outcome-reward error",
         BASE_MODEL_BARRIER,
         "abstract (LQ governs the expected error) [SOURCE]; error form reconstructed, "
-            + "theory notes §5.3, §8.3 S9",
+            + "docs/theory.md §8",
         RECONSTRUCTED,
         "On a barrier mixture (mass 1 - delta on contexts with base likelihood >= alpha_high, "
             + "mass delta on contexts with fresh positions at 1/k), outcome PG with a budget of T "
@@ -153,8 +156,8 @@ public final class ClaimRegistry {
         "The exponential barrier of outcome rewards",
         BASE_MODEL_BARRIER,
         "abstract: queries exponential in N to go beyond the base model's support, "
-            + "regardless of pre-training [SOURCE]; construction reconstructed, theory notes "
-            + "§5.3, §8.3 S6",
+            + "regardless of pre-training [SOURCE]; construction reconstructed, "
+            + "docs/theory.md §8",
         RECONSTRUCTED,
         "With token likelihood q at each of N fresh positions, outcome-reward PG needs "
             + "queries growing as q^-N: the slope of log T against N is within 20% of log(1/q). "
@@ -167,7 +170,7 @@ public final class ClaimRegistry {
         "Process rewards avoid the barrier",
         BASE_MODEL_BARRIER,
         "abstract: PRM avoids the curse of dimensionality via a token-level LQ [SOURCE]; "
-            + "algorithm (C) and cost reconstructed, theory notes §5.4, §8.2 P6, §8.3 S7",
+            + "algorithm (C) and cost reconstructed, docs/theory.md §8",
         RECONSTRUCTED,
         "With a frozen policy, token-level rejection along the correct prefix reveals y*(x) "
             + "in exactly sum_i 1/q_i expected queries (<= N/alpha_tok); process-reward PG needs "
@@ -180,8 +183,8 @@ public final class ClaimRegistry {
         "The authors' figures: outcome rewards stay on the base support, process rewards leave it",
         BASE_MODEL_BARRIER,
         "abstract (outcome PG cannot go beyond the base support; PRMs avoid it) [SOURCE]; the"
-            + " experiment and its figures are the authors' code, theory notes §4.1, §6 [CODE]",
-        SOURCE,
+            + " experiment and its figures are the authors' code, docs/theory.md §7 [CODE]",
+        CODE,
         "After supervised pre-training and at an equal budget of PG steps on the authors' data"
             + " (G3 bigram, Adagrad, batch algorithms E2 and E3), outcome-reward PG leaves the"
             + " off-support mixture centres (the authors' tracked pool, track_source:"
@@ -193,7 +196,7 @@ public final class ClaimRegistry {
             + " low-likelihood test context; with mixture noise, off-support test contexts near"
             + " component boundaries are pushed further down by process PG. Checked on a"
             + " scaled-down configuration that keeps the effect; the scale and why it keeps it"
-            + " are stated with the check."));
+            + " are stated with the check.").checking("Figure 1"));
     register(new Claim(
         "BMB-14",
         "The likelihood quantile moves monotonically with pre-training",
@@ -213,7 +216,7 @@ public final class ClaimRegistry {
         "Exact law of best-of-N",
         SHARPENING,
         "arXiv 2412.01951 §4.1 (BoN target distribution) and App. C; exact law reconstructed, "
-            + "theory notes T1",
+            + "docs/theory.md §9",
         RECONSTRUCTED,
         "Best-of-N with r_self = log pi_base, ties broken by lowest index, returns the "
             + "response of rank i with probability exactly T_i^N - T_(i+1)^N, T_i the base mass "
@@ -242,8 +245,8 @@ public final class ClaimRegistry {
         "SHP-06",
         "RLHF-sharpening optimum",
         SHARPENING,
-        "arXiv 2412.01951 §2.2 Eq. (3), §4.2; value and limit bound reconstructed, theory "
-            + "notes T3",
+        "arXiv 2412.01951 §2.2 Eq. (3), §4.2; value and limit bound reconstructed, "
+            + "docs/theory.md §9",
         RECONSTRUCTED,
         "pi*_beta ∝ pi_base^(1+1/beta) [SOURCE] maximises E_pi[log pi_base] - beta KL(pi || pi_base): "
             + "no direct numerical optimisation (mirror ascent) or perturbation does better, its "
@@ -296,7 +299,7 @@ public final class ClaimRegistry {
         "SHP-08",
         "Coverage at a sampling budget",
         SHARPENING,
-        "arXiv 2412.01951 §3.3 Eq. (6) (C_cov); the budget form reconstructed, theory notes U2",
+        "arXiv 2412.01951 §3.3 Eq. (6) (C_cov); the budget form reconstructed, docs/theory.md §9, §10",
         RECONSTRUCTED,
         "P_x[pi_base(y*(x)|x) < 1/B] <= C_cov/B with C_cov = E_x[1/pi_base(y*(x)|x)] (Markov), so "
             + "y*(x) is accessible at budget B on at least 1 - C_cov/B of the prompts; checked "
@@ -306,20 +309,20 @@ public final class ClaimRegistry {
         "The accessibility threshold tau(B, q) is exact",
         ACCESSIBLE_SUPPORT,
         "accessible support, 'what a model can practically produce under finite budgets'"
-            + " (abstract); operational definition theory notes B6/U1",
+            + " (abstract); operational definition docs/theory.md §10",
         RECONSTRUCTED,
         "With A_{B,q}(x) = { y : 1 - (1 - pi(y|x))^B >= q } [RECONSTRUCTED operational"
             + " definition], y is in A_{B,q} iff pi(y|x) >= tau(B, q) = 1 - (1 - q)^(1/B) ="
             + " -expm1(log1p(-q)/B): pass@B(tau) = q to 1e-12 relative for B up to 1e7 and q down"
             + " to 1e-12, and the pass@B frequencies of a base model (y* among B independent"
             + " samples) match 1 - (1 - pi)^B by exact binomial tests. Paper B gives no formal"
-            + " definition; this one is the theory notes'."));
+            + " definition; this one is ours (docs/theory.md §10)."));
     register(new Claim(
         "ACS-02",
         "Reweighting cannot leave the strict support",
         ACCESSIBLE_SUPPORT,
         "free-energy view: optima are reweighted Boltzmann distributions; the singular regime"
-            + " (project page); Gibbs variational principle, theory notes B5/U3",
+            + " (project page); Gibbs variational principle, docs/theory.md §10",
         RECONSTRUCTED,
         "The KL-regularised optimum argmax_pi E_pi[r] - beta KL(pi || pi_ref) = pi_ref e^{r/beta}"
             + "/Z, a softmax reweighting of log pi_ref, is exactly 0 wherever pi_ref is 0 (the"
@@ -331,7 +334,7 @@ public final class ClaimRegistry {
         "Outcome rewards elicit, process rewards create",
         ACCESSIBLE_SUPPORT,
         "elicitation versus creation (abstract); crossing a barrier needs additional information"
-            + " (project page, §4.4); operational test theory notes B6/U6",
+            + " (project page, §4.4); operational test docs/theory.md §10",
         RECONSTRUCTED,
         "On a barrier instance (G4: a tail target and a barrier target pi_ref(y*) < tau(B_max,"
             + " q)), outcome-reward PG with T <= B_max queries per context yields the verdict"
@@ -346,7 +349,7 @@ public final class ClaimRegistry {
         "ACS-04",
         "The divergence budget to raise a target set is the binary KL",
         ACCESSIBLE_SUPPORT,
-        "finite divergence (KL) budgets (reading note); formula theory notes B6/U5",
+        "finite divergence (KL) budgets (reading note); formula docs/theory.md §10",
         RECONSTRUCTED,
         "min { KL(pi || pi_ref) : pi(S) >= t } = kl(t || pi_ref(S)) for pi_ref(S) < t (0"
             + " otherwise), attained by the tilt pi_ref t/pi_ref(S) on S and pi_ref (1 - t)/(1 -"
