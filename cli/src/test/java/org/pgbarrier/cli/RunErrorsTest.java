@@ -114,8 +114,11 @@ class RunErrorsTest {
         override("more memory than the heap", "global.test_set_size=2000000000",
             "the run needs an estimated ", "(test set ", "GiB available; raise it with"
             + " PGBARRIER_JAVA_OPTS=-Xmx<size> ./pgbarrier ... or lower global.test_set_size"),
-        override("a tracked history larger than the heap", "experiment.pg.steps=2000000000",
-            "the run needs an estimated ", "tracked history", "raise experiment.pg.track_every"),
+        arguments("a tracked history larger than the heap (work ceiling lifted)",
+            "outcome_reward.yaml", UnaryOperator.identity(),
+            List.of("experiment.pg.steps=2000000000", "--allow-long"),
+            new String[] {"the run needs an estimated ", "tracked history",
+                "raise experiment.pg.track_every"}),
         override("weights larger than the heap", "global.k=100000", "(weights ",
             "lower global.d or global.k"),
         arguments("no pool sample below the threshold", "outcome_reward.yaml",
