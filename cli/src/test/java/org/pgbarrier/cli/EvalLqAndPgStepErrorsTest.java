@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * bad input is one line naming the field, its value and the rule, exit code 2, nothing on
  * standard output and no file (not even a temporary one) in the output directory.
  */
-class EvalLqAndPgStepTest {
+class EvalLqAndPgStepErrorsTest {
   private static final String LQ = """
       {"format": "pgbarrier/lq-v1", "eps": [0, 0.2, 0.3, 1],
        "log_likelihoods": [-1, -2, -3, -4, -5, -6, -7, -8, -9, -10]}
