@@ -385,8 +385,16 @@ def lq_input_text(inst):
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+def canonical(text):
+    """The decimal without trailing zeros, in the shortest of plain and scientific notation as
+    Java's BigDecimal.stripTrailingZeros().toString() writes it (scientific below 1e-6)."""
+    d = decimal.Context(prec=EXACT_DIGITS).normalize(Decimal(text))
+    return "0" if d == 0 else str(d).replace("e", "E")
+
+
 def lq_output_text(inst, out):
-    parts = [f'  "format": "{LQ_OUTPUT}"', '  "eps": [' + ", ".join(inst["eps"]) + "]"]
+    parts = [f'  "format": "{LQ_OUTPUT}"',
+             '  "eps": [' + ", ".join(canonical(e) for e in inst["eps"]) + "]"]
     for key in ("log_lq", "log_authors_quantile", "log_token_lq"):
         if out[key] is not None:
             parts.append(f'  "{key}": ' + row_text(out[key], number))

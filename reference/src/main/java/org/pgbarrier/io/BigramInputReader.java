@@ -181,7 +181,13 @@ public final class BigramInputReader {
         case "x" -> x = readMatrix(cursor, "x", h.batch(), "B", h.d(), "d");
         case "y" -> y = readTokens(cursor, h);
         case "format", "d", "k", "N" -> cursor.skip();
-        default -> extension.read(cursor.key(), cursor, h.d(), h.k(), h.length(), h.batch());
+        default -> {
+          if (extension == null) {
+            cursor.skip();
+          } else {
+            extension.read(cursor.key(), cursor, h.d(), h.k(), h.length(), h.batch());
+          }
+        }
       }
     }
     if (w1 == null || w2 == null || x == null || y == null) {

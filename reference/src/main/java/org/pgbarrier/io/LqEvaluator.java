@@ -47,12 +47,19 @@ public final class LqEvaluator {
 
   /**
    * Writes the output: keys {@code format, eps, log_lq, log_authors_quantile} and {@code
-   * log_token_lq} with token rows; {@code eps} echoes the input's number texts, every other number
-   * is {@link Double#toString(double)}.
+   * log_token_lq} with token rows; {@code eps} echoes the input's levels as exact decimals in
+   * canonical form ({@code BigDecimal.stripTrailingZeros().toString()}: {@code 0.30} and {@code
+   * 3e-1} are written {@code 0.3}, {@code 1.0} as {@code 1}), every other number is {@link
+   * Double#toString(double)}.
    */
   public static void write(LqInput input, double[][] result, Writer out) throws IOException {
     StringBuilder s = new StringBuilder("{\n  \"format\": \"" + OUTPUT_FORMAT + "\",\n");
-    s.append("  \"eps\": [").append(String.join(", ", input.epsText())).append("],\n");
+    s.append("  \"eps\": [");
+    BigDecimal[] eps = input.eps();
+    for (int e = 0; e < eps.length; e++) {
+      s.append(e == 0 ? "" : ", ").append(canonical(eps[e]));
+    }
+    s.append("],\n");
     row(s, "log_lq", result[0]).append(",\n");
     row(s, "log_authors_quantile", result[1]);
     if (result[2] != null) {
@@ -60,6 +67,11 @@ public final class LqEvaluator {
     }
     out.write(s.append("\n}\n").toString());
     out.flush();
+  }
+
+  /** The canonical text of a decimal: no trailing zeros, Java's scientific rule below 1e-6. */
+  static String canonical(BigDecimal d) {
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toString();
   }
 
   private static StringBuilder row(StringBuilder s, String key, double[] values) {

@@ -40,6 +40,9 @@ public final class PgStepInputReader {
   public static PgStepInput read(Path file, long heapBytes) throws IOException {
     Extras extras = new Extras();
     BigramInput bigram = BigramInputReader.read(file, heapBytes, extras);
+    if (extras.advantages == null || extras.step == null) {
+      throw new InputException("the file changed while it was being read");
+    }
     return new PgStepInput(bigram, extras.advantages, extras.outcome, extras.step);
   }
 

@@ -96,8 +96,7 @@ public final class LikelihoodQuantile {
     checkEps(eps);
     int n = atoms.size();
     if (atoms.equalWeights()) {
-      long count = floorTimes(eps, n);
-      return count >= n ? 0.0 : atoms.logValue((int) count);
+      return logAtCount(floorTimes(eps, n));
     }
     BigDecimal[] w = cumulative();
     BigDecimal threshold = eps.multiply(w[n]);
@@ -115,6 +114,23 @@ public final class LikelihoodQuantile {
       }
     }
     return atoms.logValue(lo);
+  }
+
+  /**
+   * The paper's estimator on a sample given the count {@code floor(eps n)} directly: the {@code
+   * (count + 1)}-th smallest log value, {@code 0} when {@code count >= n}.
+   *
+   * @throws IllegalStateException if the weights are not all equal (not a sample)
+   */
+  public double logAtCount(long count) {
+    if (!atoms.equalWeights()) {
+      throw new IllegalStateException("a count floor(eps n) is defined for a sample (equal"
+          + " weights); these contexts have unequal weights: use logAt");
+    }
+    if (count < 0) {
+      throw new IllegalArgumentException("count = " + count + ": must be >= 0");
+    }
+    return count >= atoms.size() ? 0.0 : atoms.logValue((int) count);
   }
 
   /** {@code Q_q(eps)} in the paper's convention; 0 when it underflows (use {@link #logAt}). */

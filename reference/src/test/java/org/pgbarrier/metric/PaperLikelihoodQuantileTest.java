@@ -139,6 +139,8 @@ class PaperLikelihoodQuantileTest {
         LikelihoodQuantile.of(TargetLikelihoods.fromTokenLogLikelihoods(column(tenValues())));
     assertThat(q.logAt(0.3)).isEqualTo(smallest(4));
     assertThat(LikelihoodQuantile.sampleLogAtCount(tenValues(), 3)).isEqualTo(smallest(4));
+    assertThat(q.logAtCount(3)).isEqualTo(smallest(4));
+    assertThat(q.logAtCount(10)).isZero();
   }
 
   @Test
