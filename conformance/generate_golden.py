@@ -26,6 +26,7 @@ Run it from anywhere: python3 conformance/generate_golden.py (rewrites the files
 
 import decimal
 import json
+import math
 import random
 import sys
 from decimal import Decimal
@@ -301,6 +302,313 @@ def output_text(result):
     return "{\n" + ",\n".join(parts) + "\n}\n"
 
 
+# ================================================================ pgbarrier/lq-v1
+
+LQ_INPUT = "pgbarrier/lq-v1"
+LQ_OUTPUT = "pgbarrier/lq-v1-eval"
+
+
+def lq_sample():
+    """n = 10 distinct log-likelihoods; eps 0.2 reads the 3rd smallest, 0.3 the 4th (exact floor)."""
+    rng = random.Random(314)
+    values = [round(-rng.uniform(0.01, 40), 6) for _ in range(10)]
+    return dict(eps=["0", "0.05", "0.1", "0.2", "0.3", "3e-1", "0.30", "0.5", "0.99", "0.999999",
+                     "1", "1.0"],
+                log_likelihoods=values)
+
+
+def lq_floor_guard():
+    """n = 100 with ties: 0.29 * 100 is 28.999999999999996 in doubles, the floor must be 29."""
+    rng = random.Random(29)
+    values = [-float(rng.randrange(1, 40)) / 4 for _ in range(100)]
+    return dict(eps=["0", "0.01", "0.29", "0.57", "0.58", "0.295", "0.7", "1E-2", "0.99", "1"],
+                log_likelihoods=values)
+
+
+def lq_tokens():
+    """n = 7 rows of N = 4 token log-likelihoods: sequence value = row sum, token value = row min."""
+    rng = random.Random(4)
+    rows = [[round(-rng.uniform(0, 3) ** 2, 5) for _ in range(4)] for _ in range(7)]
+    rows[3] = [0.0, -0.0, 0.0, -1e-300]  # a tiny value; sums and minima of tied rows
+    rows[5] = list(rows[1])
+    return dict(eps=["0", "0.125", "0.142857", "0.2857142857142857142857", "0.5", "0.75", "1"],
+                token_log_likelihoods=rows)
+
+
+LQ_INSTANCES = {
+    "lq-sample": lq_sample,
+    "lq-floor-guard": lq_floor_guard,
+    "lq-tokens": lq_tokens,
+}
+
+
+def lq_evaluate(inst):
+    """The three curves, with eps as exact decimals and sums of the doubles taken exactly."""
+    exact = exact_context()
+    if "token_log_likelihoods" in inst:
+        rows = [[Decimal(float(v)) for v in row] for row in inst["token_log_likelihoods"]]
+        seq = []
+        for row in rows:
+            t = Decimal(0)
+            for v in row:
+                t = exact.add(t, v)
+            seq.append(t)
+        minima = [min(row) for row in rows]
+    else:
+        seq = [Decimal(float(v)) for v in inst["log_likelihoods"]]
+        minima = None
+    n = len(seq)
+    out = dict(log_lq=[], log_authors_quantile=[], log_token_lq=[] if minima else None)
+    for text in inst["eps"]:
+        eps = Decimal(text)
+        assert 0 <= eps <= 1, text
+        r = int((eps * n).to_integral_value(rounding=decimal.ROUND_FLOOR))
+        a = int((eps * (n - 1)).to_integral_value(rounding=decimal.ROUND_FLOOR))
+        out["log_lq"].append(order_statistic(seq, r))
+        out["log_authors_quantile"].append(sorted(seq)[a])
+        if minima:
+            out["log_token_lq"].append(order_statistic(minima, r))
+    return out
+
+
+def order_statistic(values, r):
+    """The (r + 1)-th smallest (1-based), or log 1 = 0 when r >= n."""
+    return Decimal(0) if r >= len(values) else sorted(values)[r]
+
+
+def lq_input_text(inst):
+    parts = [f'  "format": "{LQ_INPUT}"', '  "eps": [' + ", ".join(inst["eps"]) + "]"]
+    if "token_log_likelihoods" in inst:
+        parts.append(matrix_text("token_log_likelihoods", inst["token_log_likelihoods"], number))
+    else:
+        parts.append('  "log_likelihoods": ' + row_text(inst["log_likelihoods"], number))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+def canonical(text):
+    """The decimal without trailing zeros, in the shortest of plain and scientific notation as
+    Java's BigDecimal.stripTrailingZeros().toString() writes it (scientific below 1e-6)."""
+    d = decimal.Context(prec=EXACT_DIGITS).normalize(Decimal(text))
+    return "0" if d == 0 else str(d).replace("e", "E")
+
+
+def lq_output_text(inst, out):
+    parts = [f'  "format": "{LQ_OUTPUT}"',
+             '  "eps": [' + ", ".join(canonical(e) for e in inst["eps"]) + "]"]
+    for key in ("log_lq", "log_authors_quantile", "log_token_lq"):
+        if out[key] is not None:
+            parts.append(f'  "{key}": ' + row_text(out[key], number))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
+# ================================================================ pgbarrier/pg-step-v1
+
+PG_INPUT = "pgbarrier/pg-step-v1"
+PG_OUTPUT = "pgbarrier/pg-step-v1-eval"
+
+
+def pg_base(seed, d, k, n, batch, scale=1.0):
+    rng = random.Random(seed)
+    inst = dict(
+        d=d, k=k, N=n,
+        W1=[[round(rng.uniform(-scale, scale), 3) for _ in range(k)] for _ in range(d)],
+        W2=[[round(rng.uniform(-scale, scale), 3) for _ in range(k)] for _ in range(k)],
+        x=[[round(rng.uniform(-1, 1), 3) for _ in range(d)] for _ in range(batch)],
+        y=[[rng.randrange(k) for _ in range(n)] for _ in range(batch)],
+    )
+    return inst, rng
+
+
+def pg_outcome_gradient_norm():
+    """Outcome rewards in {0, 1} (a zero-reward response leaves w unchanged), gradient-norm step."""
+    inst, _ = pg_base(11, 3, 3, 4, 3)
+    inst["rewards"] = dict(outcome=[1, 0, 1])
+    inst["step"] = dict(rule="gradient-norm")
+    return inst
+
+
+def pg_process_constant():
+    """Process rewards (real advantages per token), a constant step."""
+    inst, rng = pg_base(12, 2, 4, 3, 2, scale=2.0)
+    inst["rewards"] = dict(process=[[round(rng.uniform(-1, 1), 3) for _ in range(3)]
+                                    for _ in range(2)])
+    inst["step"] = dict(rule="constant", eta=0.25)
+    return inst
+
+
+def pg_process_gradient_norm():
+    """Process rewards in {0, 1} along the prefix (1, 1, 0, 0), the paper's Algorithm 2 shape."""
+    inst, _ = pg_base(13, 3, 2, 4, 2)
+    inst["rewards"] = dict(process=[[1, 1, 0, 0], [1, 1, 1, 1]])
+    inst["step"] = dict(rule="gradient-norm")
+    return inst
+
+
+def pg_adagrad():
+    """One torch Adagrad step on the authors' loss from a given accumulator state."""
+    inst, rng = pg_base(14, 3, 3, 3, 2)
+    inst["rewards"] = dict(outcome=[1, 0.5])
+    inst["step"] = dict(rule="adagrad", lr=0.1, eps=1e-10,
+                        state_W1=[[round(rng.uniform(0.5, 2), 3) for _ in range(3)]
+                                  for _ in range(3)],
+                        state_W2=[[round(rng.uniform(0.5, 2), 3) for _ in range(3)]
+                                  for _ in range(3)])
+    return inst
+
+
+PG_INSTANCES = {
+    "pg-step-outcome-gradient-norm": pg_outcome_gradient_norm,
+    "pg-step-process-constant": pg_process_constant,
+    "pg-step-process-gradient-norm": pg_process_gradient_norm,
+    "pg-step-adagrad": pg_adagrad,
+}
+
+
+class Arith:
+    """The step's arithmetic, either at 50 digits on Decimals or in doubles (the second path)."""
+
+    def __init__(self, precise):
+        self.precise = precise
+        self.ctx = decimal.Context(prec=DIGITS)
+
+    def num(self, v):
+        return Decimal(float(v)) if self.precise else float(v)
+
+    def exp(self, a):
+        return self.ctx.exp(a) if self.precise else math.exp(a)
+
+    def ln(self, a):
+        return self.ctx.ln(a) if self.precise else math.log(a)
+
+    def sqrt(self, a):
+        return self.ctx.sqrt(a) if self.precise else math.sqrt(a)
+
+    def div(self, a, b):
+        return self.ctx.divide(a, b) if self.precise else a / b
+
+    def plus(self, a, b):
+        return self.ctx.add(a, b) if self.precise else a + b
+
+    def times(self, a, b):
+        return self.ctx.multiply(a, b) if self.precise else a * b
+
+
+def pg_gradient(ar, inst, w1, w2, b, adv):
+    """g = sum_i adv[i] grad log p(y_i | x, y_<i) at (w1, w2), as two blocks; straight softmax."""
+    d, k, n = inst["d"], inst["k"], inst["N"]
+    x = [ar.num(v) for v in inst["x"][b]]
+    y = inst["y"][b]
+    g1 = [[ar.num(0) for _ in range(k)] for _ in range(d)]
+    g2 = [[ar.num(0) for _ in range(k)] for _ in range(k)]
+    for i in range(n):
+        a = []
+        for v in range(k):
+            s = ar.num(0)
+            for j in range(d):
+                s = ar.plus(s, ar.times(x[j], w1[j][v]))
+            if i > 0:
+                s = ar.plus(s, w2[v][y[i - 1]])
+            a.append(s)
+        exps = [ar.exp(t) for t in a]
+        z = ar.num(0)
+        for e in exps:
+            z = ar.plus(z, e)
+        for v in range(k):
+            coef = ar.times(adv[i], ar.plus(ar.num(1 if v == y[i] else 0), -ar.div(exps[v], z)))
+            for j in range(d):
+                g1[j][v] = ar.plus(g1[j][v], ar.times(coef, x[j]))
+            if i > 0:
+                g2[v][y[i - 1]] = ar.plus(g2[v][y[i - 1]], coef)
+    return g1, g2
+
+
+def pg_evaluate(inst, precise):
+    ar = Arith(precise)
+    d, k, n = inst["d"], inst["k"], inst["N"]
+    batch = len(inst["x"])
+    rewards = inst["rewards"]
+    if "outcome" in rewards:
+        adv = [[ar.num(r)] * n for r in rewards["outcome"]]
+    else:
+        adv = [[ar.num(v) for v in row] for row in rewards["process"]]
+    w1 = [[ar.num(v) for v in row] for row in inst["W1"]]
+    w2 = [[ar.num(v) for v in row] for row in inst["W2"]]
+    step = inst["step"]
+    blocks = lambda m1, m2: [(i1, i2) for i1 in range(len(m1)) for i2 in range(len(m1[0]))]
+    if step["rule"] == "adagrad":
+        g1 = [[ar.num(0)] * k for _ in range(d)]
+        g2 = [[ar.num(0)] * k for _ in range(k)]
+        for b in range(batch):
+            h1, h2 = pg_gradient(ar, inst, w1, w2, b, adv[b])
+            g1 = [[ar.plus(g1[j][v], h1[j][v]) for v in range(k)] for j in range(d)]
+            g2 = [[ar.plus(g2[u][v], h2[u][v]) for v in range(k)] for u in range(k)]
+        scale = ar.div(ar.num(1), ar.num(batch * n))
+        lr, eps = ar.num(step["lr"]), ar.num(step["eps"])
+        s1 = [[ar.num(v) for v in row] for row in step["state_W1"]]
+        s2 = [[ar.num(v) for v in row] for row in step["state_W2"]]
+        for w, g, s in ((w1, g1, s1), (w2, g2, s2)):
+            for r, c in blocks(w, None):
+                grad = -ar.times(g[r][c], scale)
+                s[r][c] = ar.plus(s[r][c], ar.times(grad, grad))
+                w[r][c] = ar.plus(w[r][c], -ar.times(lr, ar.div(grad, ar.plus(ar.sqrt(s[r][c]), eps))))
+        return dict(W1=w1, W2=w2, state_W1=s1, state_W2=s2)
+    for b in range(batch):
+        g1, g2 = pg_gradient(ar, inst, w1, w2, b, adv[b])
+        if step["rule"] == "constant":
+            eta = ar.num(step["eta"])
+        else:
+            sq = ar.num(0)
+            for g in (g1, g2):
+                for r, c in blocks(g, None):
+                    sq = ar.plus(sq, ar.times(g[r][c], g[r][c]))
+            eta = ar.div(ar.num(1), ar.plus(ar.num(4), ar.times(ar.num(2), sq)))
+        for w, g in ((w1, g1), (w2, g2)):
+            for r, c in blocks(w, None):
+                w[r][c] = ar.plus(w[r][c], ar.times(eta, g[r][c]))
+    return dict(W1=w1, W2=w2)
+
+
+PG_AGREEMENT = 1e-14
+
+
+def pg_check_conditioning(name, precise, doubles):
+    """Refuses an instance whose double evaluation (plain Python floats, a second path) strays from
+    the 50-digit one by more than 1e-14 relative: a margin of 100 below the tests' 1e-12."""
+    for key in precise:
+        for r, (pr, dr) in enumerate(zip(precise[key], doubles[key])):
+            for c, (p, q) in enumerate(zip(pr, dr)):
+                if abs(float(p) - q) > PG_AGREEMENT * abs(float(p)):
+                    sys.exit(f"{name}: {key}[{r}][{c}] = {float(p)!r}, doubles give {q!r}: "
+                             "ill-conditioned, choose another instance")
+
+
+def pg_input_text(inst):
+    rewards = inst["rewards"]
+    if "outcome" in rewards:
+        rewards_text = '  "rewards": {"outcome": ' + row_text(rewards["outcome"], number) + "}"
+    else:
+        body = ",\n".join("    " + row_text(r, number) for r in rewards["process"])
+        rewards_text = '  "rewards": {"process": [\n' + body + "\n  ]}"
+    step = inst["step"]
+    fields = [f'"rule": "{step["rule"]}"']
+    for key in ("eta", "lr", "eps"):
+        if key in step:
+            fields.append(f'"{key}": {number(step[key])}')
+    for key in ("state_W1", "state_W2"):
+        if key in step:
+            fields.append(f'"{key}": [' + ", ".join(row_text(r, number) for r in step[key]) + "]")
+    parts = input_text(inst).rstrip("}\n").replace(INPUT_FORMAT, PG_INPUT)
+    return parts + ",\n" + rewards_text + ",\n  \"step\": {" + ", ".join(fields) + "}\n}\n"
+
+
+def pg_output_text(out):
+    parts = [f'  "format": "{PG_OUTPUT}"']
+    for key in ("W1", "W2", "state_W1", "state_W2"):
+        if key in out:
+            parts.append(matrix_text(key, out[key], number))
+    return "{\n" + ",\n".join(parts) + "\n}\n"
+
+
 def main():
     here = Path(__file__).resolve().parent
     for name, make in INSTANCES.items():
@@ -312,6 +620,25 @@ def main():
         result = evaluate(inst)
         check_conditioning(name, result)
         (here / f"{name}.expected.json").write_text(output_text(result))
+        print(f"wrote {name}.json and {name}.expected.json")
+    for name, make in LQ_INSTANCES.items():
+        inst = make()
+        (here / f"{name}.json").write_text(lq_input_text(inst))
+        read = json.loads((here / f"{name}.json").read_text(), parse_float=str, parse_int=str)
+        assert read.pop("format") == LQ_INPUT
+        # eps stays the decimal text of the file; values become the nearest doubles.
+        read["eps"] = [str(e) for e in read["eps"]]
+        out = lq_evaluate(read)
+        (here / f"{name}.expected.json").write_text(lq_output_text(inst, out))
+        print(f"wrote {name}.json and {name}.expected.json")
+    for name, make in PG_INSTANCES.items():
+        source = here / f"{name}.json"
+        source.write_text(pg_input_text(make()))
+        inst = json.loads(source.read_text(), parse_float=float, parse_int=int)
+        assert inst.pop("format") == PG_INPUT
+        precise = pg_evaluate(inst, True)
+        pg_check_conditioning(name, precise, pg_evaluate(inst, False))
+        (here / f"{name}.expected.json").write_text(pg_output_text(precise))
         print(f"wrote {name}.json and {name}.expected.json")
 
 

@@ -8,7 +8,14 @@ import org.pgbarrier.io.BigramEvaluationWriter;
 import org.pgbarrier.io.BigramEvaluator;
 import org.pgbarrier.io.BigramInput;
 import org.pgbarrier.io.BigramInputReader;
+import org.pgbarrier.io.ConformanceFormats;
 import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.LqEvaluator;
+import org.pgbarrier.io.LqInput;
+import org.pgbarrier.io.LqInputReader;
+import org.pgbarrier.io.PgStepEvaluator;
+import org.pgbarrier.io.PgStepInput;
+import org.pgbarrier.io.PgStepInputReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,7 +23,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pgbarrier eval IN.json [--out OUT.json]}: evaluates a {@code pgbarrier/bigram-v1} input. */
+/**
+ * {@code pgbarrier eval IN.json [--out OUT.json]}: evaluates a {@code pgbarrier/bigram-v1}, {@code
+ * pgbarrier/lq-v1} or {@code pgbarrier/pg-step-v1} input, told apart by its {@code format} key.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
@@ -24,7 +34,9 @@ import picocli.CommandLine.Spec;
       "Evaluates a " + BigramInput.FORMAT + " input: token and sequence log-likelihoods (natural"
           + " log) of the given responses, greedy decodes, and the gradient of the summed"
           + " log-likelihood with respect to W1 and W2, written as " + BigramEvaluation.FORMAT
-          + " JSON. See docs/conformance.md.",
+          + " JSON; a " + LqInput.FORMAT + " input: likelihood quantiles of a sample; a "
+          + PgStepInput.FORMAT + " input: one policy-gradient or Adagrad step. The input's"
+          + " format key selects the format. See docs/conformance.md.",
       "Exit codes: 0 ok, 2 bad arguments or input, 1 runtime failure."
     })
 final class EvalCommand implements Callable<Integer> {
@@ -43,19 +55,37 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Output output = new Output("--out", out);
     output.check();
-    BigramInput parsed;
+    Output.Content content;
     try {
-      parsed = BigramInputReader.read(input);
+      content = evaluate(ConformanceFormats.formatOf(input));
     } catch (InputException e) {
       throw new InputException(input + ": " + e.getMessage(), e);
-    }
-    BigramEvaluation result;
-    try {
-      result = BigramEvaluator.evaluate(parsed);
     } catch (ArithmeticException e) {
       throw new ArithmeticException(input + ": " + e.getMessage());
     }
-    output.write(spec.commandLine().getOut(), w -> BigramEvaluationWriter.write(result, w));
+    output.write(spec.commandLine().getOut(), content);
     return ExitCode.OK;
+  }
+
+  /**
+   * Reads and evaluates the input in {@code format}; input errors are {@link InputException}s,
+   * evaluation failures {@link ArithmeticException}s, both without the file name.
+   */
+  private Output.Content evaluate(String format) throws IOException {
+    switch (format) {
+      case LqInput.FORMAT -> {
+        LqInput parsed = LqInputReader.read(input);
+        double[][] result = LqEvaluator.evaluate(parsed);
+        return w -> LqEvaluator.write(parsed, result, w);
+      }
+      case PgStepInput.FORMAT -> {
+        PgStepEvaluator.Result result = PgStepEvaluator.evaluate(PgStepInputReader.read(input));
+        return w -> PgStepEvaluator.write(result, w);
+      }
+      default -> {
+        BigramEvaluation result = BigramEvaluator.evaluate(BigramInputReader.read(input));
+        return w -> BigramEvaluationWriter.write(result, w);
+      }
+    }
   }
 }

@@ -11,6 +11,10 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.pgbarrier.io.BigramEvaluation;
 import org.pgbarrier.io.BigramInput;
+import org.pgbarrier.io.LqEvaluator;
+import org.pgbarrier.io.LqInput;
+import org.pgbarrier.io.PgStepEvaluator;
+import org.pgbarrier.io.PgStepInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -94,7 +98,9 @@ public final class Main implements Callable<Integer> {
       }
       return new String[] {
         "pgbarrier " + pom.getProperty("version", "(development build, not from the jar)"),
-        "formats: " + BigramInput.FORMAT + " -> " + BigramEvaluation.FORMAT,
+        "formats: " + BigramInput.FORMAT + " -> " + BigramEvaluation.FORMAT + ", "
+            + LqInput.FORMAT + " -> " + LqEvaluator.OUTPUT_FORMAT + ", " + PgStepInput.FORMAT
+            + " -> " + PgStepEvaluator.OUTPUT_FORMAT,
         "Java " + Runtime.version()
       };
     }

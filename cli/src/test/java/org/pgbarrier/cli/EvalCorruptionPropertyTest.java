@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.pgbarrier.cli.OneLineError.assertEmpty;
 import static org.pgbarrier.cli.OneLineError.assertOneLineError;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -35,7 +36,14 @@ import org.pgbarrier.random.Seeds;
 class EvalCorruptionPropertyTest {
   private static final long SEED = 20_260_806L;
   private static final int CASES = 300;
-  private static final JsonMapper MAPPER = JsonMapper.builder().build();
+  /**
+   * Numbers are kept as exact decimals when a corruption rewrites the file, so that the shuffled
+   * input denotes the same numbers: pgbarrier/lq-v1 reads its eps as the exact decimal written.
+   */
+  private static final JsonMapper MAPPER = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      .build();
   private static final Pattern NUMBER =
       Pattern.compile("-?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
   private static final List<String> OTHER_TYPES =

@@ -2,8 +2,8 @@ package org.pgbarrier.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -42,30 +42,57 @@ public final class BigramInputReader {
    * @throws IOException if reading fails for another reason
    */
   public static BigramInput read(Path file, long heapBytes) throws IOException {
-    if (!Files.exists(file)) {
-      throw new InputException("no such file");
-    }
-    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw new InputException("not a readable regular file");
-    }
+    return read(file, heapBytes, null);
+  }
+
+  /**
+   * The keys, checks and values of a format that extends {@code pgbarrier/bigram-v1} with more
+   * top-level keys (docs/conformance.md §7): its own {@code format} value, its extra keys (all
+   * required), their share of the heap estimate, and the reading of their values in the second
+   * pass, once the sizes are known.
+   */
+  interface Extension {
+    String format();
+
+    List<String> keys();
+
+    double extraBytes(int d, int k, int length, int batch);
+
+    void read(String key, JsonCursor cursor, int d, int k, int length, int batch)
+        throws IOException;
+  }
+
+  /** {@link #read(Path, long)} for a format extending bigram-v1 ({@code null}: none). */
+  static BigramInput read(Path file, long heapBytes, Extension extension) throws IOException {
+    Rules.requireReadable(file);
     try {
       Header header;
       try (JsonCursor cursor = JsonCursor.open(file)) {
-        header = scan(cursor);
+        header = scan(cursor, extension);
       }
-      header.requireFits(heapBytes);
+      header.requireFits(heapBytes, extension);
       try (JsonCursor cursor = JsonCursor.open(file)) {
-        return readArrays(cursor, header);
+        return readArrays(cursor, header, extension);
       }
     } catch (JsonProcessingException e) {
       throw new InputException(JsonCursor.syntaxMessage(e), e);
     }
   }
 
+  private static List<String> keys(Extension extension) {
+    if (extension == null) {
+      return KEYS;
+    }
+    List<String> all = new ArrayList<>(KEYS);
+    all.addAll(extension.keys());
+    return all;
+  }
+
   /** The sizes declared by the scalars and the row count of {@code x}. */
   private record Header(int d, int k, int length, int batch) {
-    void requireFits(long heapBytes) {
-      double bytes = BigramEvaluator.requiredBytes(d, k, length, batch);
+    void requireFits(long heapBytes, Extension extension) {
+      double bytes = BigramEvaluator.requiredBytes(d, k, length, batch)
+          + (extension == null ? 0 : extension.extraBytes(d, k, length, batch));
       if (bytes > heapBytes) {
         throw new InputException(String.format(Locale.ROOT,
             "d = %d, k = %d, N = %d, B = %d: evaluation needs an estimated %.2f GiB of heap,"
@@ -75,7 +102,9 @@ public final class BigramInputReader {
     }
   }
 
-  private static Header scan(JsonCursor cursor) throws IOException {
+  private static Header scan(JsonCursor cursor, Extension extension) throws IOException {
+    List<String> keys = keys(extension);
+    String format = extension == null ? BigramInput.FORMAT : extension.format();
     cursor.startObject();
     Set<String> seen = new HashSet<>();
     int d = 0;
@@ -88,7 +117,7 @@ public final class BigramInputReader {
     while (cursor.nextKey()) {
       String key = cursor.key();
       switch (key) {
-        case "format" -> cursor.requireString("format", BigramInput.FORMAT);
+        case "format" -> cursor.requireString("format", format);
         case "d" -> d = cursor.readInt("d");
         case "k" -> k = cursor.readInt("k");
         case "N" -> length = cursor.readInt("N");
@@ -96,16 +125,21 @@ public final class BigramInputReader {
         case "W2" -> w2Rows = countRows(cursor, "W2", "an array of numbers");
         case "x" -> xRows = countRows(cursor, "x", "an array of numbers");
         case "y" -> yRows = countRows(cursor, "y", "an array of token ids");
-        default -> throw new InputException("unknown key " + JsonCursor.quote(key)
-            + ": must be one of " + String.join(", ", KEYS));
+        default -> {
+          if (!keys.contains(key)) {
+            throw new InputException("unknown key " + JsonCursor.quote(key)
+                + ": must be one of " + String.join(", ", keys));
+          }
+          cursor.skip();
+        }
       }
       seen.add(key);
     }
     cursor.requireEnd();
-    for (String key : KEYS) {
+    for (String key : keys) {
       if (!seen.contains(key)) {
-        throw new InputException("missing key \"" + key + "\": a " + BigramInput.FORMAT
-            + " object needs all of " + String.join(", ", KEYS));
+        throw new InputException("missing key \"" + key + "\": a " + format
+            + " object needs all of " + String.join(", ", keys));
       }
     }
     Rules.sizes(d, k, length, xRows);
@@ -133,7 +167,8 @@ public final class BigramInputReader {
     return rows;
   }
 
-  private static BigramInput readArrays(JsonCursor cursor, Header h) throws IOException {
+  private static BigramInput readArrays(JsonCursor cursor, Header h, Extension extension)
+      throws IOException {
     cursor.startObject();
     double[][] w1 = null;
     double[][] w2 = null;
@@ -145,7 +180,14 @@ public final class BigramInputReader {
         case "W2" -> w2 = readMatrix(cursor, "W2", h.k(), "k", h.k(), "k");
         case "x" -> x = readMatrix(cursor, "x", h.batch(), "B", h.d(), "d");
         case "y" -> y = readTokens(cursor, h);
-        default -> cursor.skip();
+        case "format", "d", "k", "N" -> cursor.skip();
+        default -> {
+          if (extension == null) {
+            cursor.skip();
+          } else {
+            extension.read(cursor.key(), cursor, h.d(), h.k(), h.length(), h.batch());
+          }
+        }
       }
     }
     if (w1 == null || w2 == null || x == null || y == null) {
@@ -154,7 +196,7 @@ public final class BigramInputReader {
     return new BigramInput(h.d(), h.k(), h.length(), w1, w2, x, y);
   }
 
-  private static double[][] readMatrix(
+  static double[][] readMatrix(
       JsonCursor cursor, String name, int rows, String rowsName, int cols, String colsName)
       throws IOException {
     cursor.requireArray(name, "an array of rows");

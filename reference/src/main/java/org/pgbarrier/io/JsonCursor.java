@@ -230,6 +230,47 @@ final class JsonCursor implements Closeable {
     return value;
   }
 
+  /** Requires the current value to be an object, described as {@code what} if it is not. */
+  void requireObject(String path, String what) throws IOException {
+    if (parser.currentToken() != JsonToken.START_OBJECT) {
+      throw new InputException(path + " = " + describe() + ": must be " + what);
+    }
+  }
+
+  /** The current value as a string, refusing other types with {@code rule}. */
+  String readString(String path, String rule) throws IOException {
+    if (parser.currentToken() != JsonToken.VALUE_STRING) {
+      throw new InputException(path + " = " + describe() + ": " + rule);
+    }
+    return parser.getText();
+  }
+
+  /** The current value as a finite double, named by {@code path} on failure. */
+  double readDouble(String path) throws IOException {
+    JsonToken t = parser.currentToken();
+    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw new InputException(path + " = " + describe() + ": must be a number");
+    }
+    double value = parser.getDoubleValue();
+    if (!Double.isFinite(value)) {
+      throw Rules.notFinite(path, literal());
+    }
+    return value;
+  }
+
+  /**
+   * The current value's JSON number text exactly as written (for a number read as the exact
+   * decimal it denotes), refusing non-numbers and {@code NaN}/{@code Infinity} with {@code rule}.
+   */
+  String readNumberText(String path, String rule) throws IOException {
+    JsonToken t = parser.currentToken();
+    if ((t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
+        || parser.isNaN()) {
+      throw new InputException(path + " = " + describe() + ": " + rule);
+    }
+    return parser.getText();
+  }
+
   /** {@code line L, column C} of the current token. */
   String where() {
     JsonLocation at = parser.currentTokenLocation();
@@ -252,7 +293,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** The current number or literal as written, with very long numbers cut in the middle. */
-  private String literal() throws IOException {
+  String literal() throws IOException {
     String text = parser.getText();
     if (text.length() <= SHOWN_STRING_LENGTH) {
       return text;

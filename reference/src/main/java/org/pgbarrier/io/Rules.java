@@ -1,5 +1,8 @@
 package org.pgbarrier.io;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * The validation rules shared by {@link BigramInput} and {@link BigramInputReader}, so that a rule
  * broken in a file and the same rule broken by a caller produce the same message.
@@ -59,6 +62,25 @@ final class Rules {
   static InputException token(String path, String value, int k) {
     return new InputException(path + " = " + value + ": must be a token id in [0, " + (k - 1)
         + "]");
+  }
+
+  /** Refuses a missing file and anything but a readable regular file, as every reader does. */
+  static void requireReadable(Path file) {
+    if (!Files.exists(file)) {
+      throw new InputException("no such file");
+    }
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new InputException("not a readable regular file");
+    }
+  }
+
+  /** The next capacity of a growing array holding {@code n} entries. */
+  static int grow(int n) {
+    if (n >= MAX_ARRAY_LENGTH) {
+      throw new InputException("more than " + MAX_ARRAY_LENGTH
+          + " entries in one array: must fit in one Java array");
+    }
+    return (int) Math.min(MAX_ARRAY_LENGTH, 2L * n);
   }
 
   /** A deep copy of a matrix given as rows. */

@@ -14,15 +14,16 @@ public enum LikelihoodStatistic {
 
   /**
    * {@code alpha_tok(x) = min_i q_i(x)}: the token-level likelihood whose quantile is the
-   * token-level LQ. The paper names a "token-level LQ" [SOURCE: abstract]; this definition is
-   * [RECONSTRUCTED, docs/theory.md §3.4].
+   * token-level LQ {@code Q^TL_q(eps) = sup{a : P_x(min_i q_i(x) <= a) <= eps}}, the minimum over
+   * the positions of the correct prefix, not an average [PAPER A,C; docs/theory.md §3.4]
+   * (earlier [RECONSTRUCTED] here from the abstract's "token-level LQ" [SOURCE]).
    */
   TOKEN_MIN,
 
   /**
    * {@code (1/N) sum_i q_i(x)}, the mean-over-positions variant of the token-level likelihood
-   * [RECONSTRUCTED, docs/theory.md §3.4: "an average-over-positions variant is also
-   * possible"; neither the paper's text nor the code defines it].
+   * [RECONSTRUCTED: not the paper's, which takes the minimum (docs/theory.md §3.4); neither the
+   * paper's text nor the code defines it].
    */
   TOKEN_MEAN
 }
