@@ -220,8 +220,11 @@ class PretrainingQuantileProperties {
     Observation worst = null;
     for (int j = 0; j < levels.length; j++) {
       double eps = (j == 0 ? 0 : levels[j - 1]) / 2 + levels[j] / 2;
-      double b = before.logAt(eps);
-      double a = after.logAt(eps);
+      // The lower quantile, as BMB-14 was registered. At these midpoints (strictly between the
+      // levels of both CDFs) it equals the paper's upper quantile logAt, so the check means the
+      // same under either convention.
+      double b = before.lowerLogAt(eps);
+      double a = after.lowerLogAt(eps);
       double tolerance = 1e-12 * (1 + Math.abs(b));
       double drop = b - a;
       Observation o = new Observation(drop <= tolerance, drop, tolerance, drop / tolerance,

@@ -11,6 +11,7 @@ import java.util.Arrays;
  */
 final class SortedAtoms {
   private final double[] logValues;
+  private final double[] weights;
   private final double[] below;
   private final double[] above;
   private final boolean equalWeights;
@@ -25,10 +26,12 @@ final class SortedAtoms {
     Arrays.sort(order, (a, b) -> Double.compare(values[a], values[b]));
     this.equalWeights = t.equalWeights();
     this.logValues = new double[n];
+    this.weights = new double[n];
     this.below = new double[n + 1];
     this.above = new double[n + 1];
     for (int r = 0; r < n; r++) {
       logValues[r] = values[order[r]];
+      weights[r] = weight(t, order[r]);
       below[r + 1] = below[r] + weight(t, order[r]);
     }
     for (int r = n - 1; r >= 0; r--) {
@@ -48,7 +51,12 @@ final class SortedAtoms {
     return equalWeights;
   }
 
-  /** The {@code r}-th smallest log value. */
+  /** The weight of the {@code r}-th smallest atom (1 when all weights are equal). */
+  double weight(int r) {
+    return weights[r];
+  }
+
+  /** The {@code r}-th smallest log value (0-based). */
   double logValue(int r) {
     return logValues[r];
   }

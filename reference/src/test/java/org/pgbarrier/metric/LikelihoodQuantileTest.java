@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * The lower quantile {@code inf{a : F(a) >= eps}} ({@link LikelihoodQuantile#lowerLogAt}, the
+ * earlier reconstruction) and the authors' plotting index; the paper's convention is tested in
+ * {@link PaperLikelihoodQuantileTest}.
+ */
 class LikelihoodQuantileTest {
   /** log 1e-200 = -200 ln 10, rounded to double. */
   static final double LOG_1E_200 = -460.51701859880916;
@@ -34,13 +39,13 @@ class LikelihoodQuantileTest {
   void exactQuantileOfAWeightedDistributionWithTies() {
     // Atoms 0.125 (1/8), 0.25 (3/8), 0.5 (1/2): F = 1/8, 1/2, 1.
     LikelihoodQuantile q = LikelihoodQuantile.of(LikelihoodCdfTest.weightedWithTies());
-    assertThat(q.logAt(0.125)).isEqualTo(Math.log(0.125));
-    assertThat(q.logAt(0.126)).isEqualTo(Math.log(0.25));
-    assertThat(q.logAt(0.5)).isEqualTo(Math.log(0.25));
-    assertThat(q.logAt(0.5000001)).isEqualTo(Math.log(0.5));
-    assertThat(q.logAt(1.0)).isEqualTo(Math.log(0.5));
-    assertThat(q.logAt(0.0)).isEqualTo(Math.log(0.125));
-    assertThat(q.at(0.3)).isCloseTo(0.25, within(1e-16));
+    assertThat(q.lowerLogAt(0.125)).isEqualTo(Math.log(0.125));
+    assertThat(q.lowerLogAt(0.126)).isEqualTo(Math.log(0.25));
+    assertThat(q.lowerLogAt(0.5)).isEqualTo(Math.log(0.25));
+    assertThat(q.lowerLogAt(0.5000001)).isEqualTo(Math.log(0.5));
+    assertThat(q.lowerLogAt(1.0)).isEqualTo(Math.log(0.5));
+    assertThat(q.lowerLogAt(0.0)).isEqualTo(Math.log(0.125));
+    assertThat(q.lowerAt(0.3)).isCloseTo(0.25, within(1e-16));
   }
 
   @Test
@@ -48,8 +53,8 @@ class LikelihoodQuantileTest {
     TargetLikelihoods t = TargetLikelihoods.fromTokenLogLikelihoods(
         LikelihoodCdfTest.atoms(0.0625, 0.125, 0.5), new double[] {0, 0.5, 0.5});
     LikelihoodQuantile q = LikelihoodQuantile.of(t);
-    assertThat(q.logAt(0.0)).isEqualTo(Math.log(0.125));
-    assertThat(q.logAt(1e-9)).isEqualTo(Math.log(0.125));
+    assertThat(q.lowerLogAt(0.0)).isEqualTo(Math.log(0.125));
+    assertThat(q.lowerLogAt(1e-9)).isEqualTo(Math.log(0.125));
     assertThat(LikelihoodCdf.of(t).at(0.0625)).isZero();
   }
 
@@ -65,10 +70,10 @@ class LikelihoodQuantileTest {
     assertThat(q.authorsLogAt(0.5)).isEqualTo(Math.log(0.5)); // floor(2.0) = 2
     assertThat(q.authorsLogAt(1.0)).isEqualTo(Math.log(0.5)); // floor(4.0) = 4
     assertThat(q.authorsAt(0.3)).isCloseTo(0.25, within(1e-16)); // floor(1.2) = 1
-    // The exact empirical quantile: the smallest atom with m/5 >= eps.
-    assertThat(q.logAt(0.2)).isEqualTo(Math.log(0.125));
-    assertThat(q.logAt(0.4)).isEqualTo(Math.log(0.25));
-    assertThat(q.logAt(0.45)).isEqualTo(Math.log(0.5));
+    // The lower empirical quantile: the smallest atom with m/5 >= eps.
+    assertThat(q.lowerLogAt(0.2)).isEqualTo(Math.log(0.125));
+    assertThat(q.lowerLogAt(0.4)).isEqualTo(Math.log(0.25));
+    assertThat(q.lowerLogAt(0.45)).isEqualTo(Math.log(0.5));
   }
 
   @Test
@@ -83,13 +88,13 @@ class LikelihoodQuantileTest {
   void quantilesBelowTheDoubleRangeAreExactInLogSpace() {
     LikelihoodQuantile q = LikelihoodQuantile.of(underflowing());
     // Sorted sequence likelihoods: 1e-400, 1e-300, 0.09, 0.25.
-    assertThat(q.logAt(0.25)).isEqualTo(LOG_1E_400);
-    assertThat(q.logAt(0.25)).isCloseTo(-400 * Math.log(10), within(1e-12));
-    assertThat(q.at(0.25)).isZero();
-    assertThat(q.logAt(0.5)).isEqualTo(LOG_1E_300);
+    assertThat(q.lowerLogAt(0.25)).isEqualTo(LOG_1E_400);
+    assertThat(q.lowerLogAt(0.25)).isCloseTo(-400 * Math.log(10), within(1e-12));
+    assertThat(q.lowerAt(0.25)).isZero();
+    assertThat(q.lowerLogAt(0.5)).isEqualTo(LOG_1E_300);
     assertThat(q.authorsLogAt(0.25)).isEqualTo(LOG_1E_400); // floor(0.75) = 0
     assertThat(q.authorsLogAt(0.5)).isEqualTo(LOG_1E_300); // floor(1.5) = 1
-    assertThat(q.logAt(1.0)).isEqualTo(Math.log(0.5) + Math.log(0.5));
+    assertThat(q.lowerLogAt(1.0)).isEqualTo(Math.log(0.5) + Math.log(0.5));
   }
 
   @Test
@@ -97,21 +102,21 @@ class LikelihoodQuantileTest {
     LikelihoodQuantile min = LikelihoodQuantile.of(underflowing(), LikelihoodStatistic.TOKEN_MIN);
     assertThat(min.statistic()).isEqualTo(LikelihoodStatistic.TOKEN_MIN);
     // Sorted minima: 1e-300, 1e-200, 0.1, 0.5.
-    assertThat(min.logAt(0.25)).isEqualTo(LOG_1E_300);
-    assertThat(min.logAt(0.5)).isEqualTo(LOG_1E_200);
-    assertThat(min.logAt(0.75)).isEqualTo(Math.log(0.1));
-    assertThat(min.logAt(1.0)).isEqualTo(Math.log(0.5));
+    assertThat(min.lowerLogAt(0.25)).isEqualTo(LOG_1E_300);
+    assertThat(min.lowerLogAt(0.5)).isEqualTo(LOG_1E_200);
+    assertThat(min.lowerLogAt(0.75)).isEqualTo(Math.log(0.1));
+    assertThat(min.lowerLogAt(1.0)).isEqualTo(Math.log(0.5));
     LikelihoodQuantile mean = LikelihoodQuantile.of(underflowing(), LikelihoodStatistic.TOKEN_MEAN);
     // Sorted means: 1e-200, then 0.5 three times ((1 + 1e-300) / 2 rounds to 0.5).
-    assertThat(mean.logAt(0.25)).isCloseTo(LOG_1E_200, within(1e-12));
-    assertThat(mean.logAt(0.5)).isCloseTo(Math.log(0.5), within(1e-15));
-    assertThat(mean.logAt(1.0)).isCloseTo(Math.log(0.5), within(1e-15));
+    assertThat(mean.lowerLogAt(0.25)).isCloseTo(LOG_1E_200, within(1e-12));
+    assertThat(mean.lowerLogAt(0.5)).isCloseTo(Math.log(0.5), within(1e-15));
+    assertThat(mean.lowerLogAt(1.0)).isCloseTo(Math.log(0.5), within(1e-15));
   }
 
   @Test
   void epsOutsideTheUnitIntervalIsRefused() {
     LikelihoodQuantile q = LikelihoodQuantile.of(underflowing());
-    assertThatThrownBy(() -> q.logAt(1.5))
+    assertThatThrownBy(() -> q.lowerLogAt(1.5))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("eps = 1.5");
     assertThatThrownBy(() -> q.authorsLogAt(Double.NaN))
