@@ -254,6 +254,23 @@ public final class ClaimRegistry {
             + " error stay exactly at their initial values (false alarm <= T e^-80). The N-factor"
             + " burn-in of BMB-15 on F1-shared applies here too (with q = delta_{y*} the theorem is"
             + " Prop 2.2); this claim does not vary N."));
+    register(Claim.paper(
+        "BMB-17",
+        "Online PG with uniform behaviour: mistakes ~ k^N/gamma^2, above k^N/(N gamma^2)"
+            + " (Remark 3.3 with Theorem 5.4)",
+        "Remark 3.3",
+        EnumSet.of(Reader.B),
+        "with Theorem 5.4 (arXiv Theorem 11?): Omega(k^N/(N gamma^2)) [PAPER B, single source];"
+            + " docs/theory.md §5.3, §5.9, §4.7",
+        "Checked: online PG-OR with the gradient-norm step and uniform behaviour Unif(Y^N), from"
+            + " w = 0, i.i.d. stream on F1-shared (N = 1, M = 8, gamma^2 = 1/8), mistakes M_T ="
+            + " sum_t (1 - p_{w_t}(y*_t|x_t)) over T = 100 M k^N: M_T grows linearly in k^N up to"
+            + " one ln k factor (k^N from 4 to 64) and lies above Theorem 5.4's k^N/(N gamma^2)"
+            + " (constant 1) at k^N = 64. Finding (derived, collapse law): M_T gamma^2/k^N equals"
+            + " the SGD error summed over a cluster's updates, so on F1-shared it carries BMB-15's"
+            + " burn-in ~2N ln k, i.e. M_T ~ k^N (c N ln k + 3.5 ln T)/gamma^2, above the reported"
+            + " O~(k^N/gamma^2) by a factor ~N; at the affordable k^N <= 4096 the ln T term"
+            + " dominates and this N growth is not checked here."));
     register(new Claim(
         "SHP-01",
         "Exact law of best-of-N",

@@ -46,7 +46,9 @@ public final class StatisticalProperty {
       "BMB-16/iterations-scale-as-one-over-alpha",
       "BMB-16/iterations-scale-as-one-over-pi",
       "BMB-16/iterations-scale-as-one-over-gamma-squared",
-      "BMB-16/dead-group-stays-at-initial-error");
+      "BMB-16/dead-group-stays-at-initial-error",
+      "BMB-17/mistakes-linear-in-k-to-the-n",
+      "BMB-17/mistakes-above-theorem-5-4-lower-bound");
 
   /**
    * The outcome of one experiment under the rule.
