@@ -271,6 +271,21 @@ public final class ClaimRegistry {
             + " burn-in ~2N ln k, i.e. M_T ~ k^N (c N ln k + 3.5 ln T)/gamma^2, above the reported"
             + " O~(k^N/gamma^2) by a factor ~N; at the affordable k^N <= 4096 the ln T term"
             + " dominates and this N growth is not checked here."));
+    register(Claim.paper(
+        "BMB-18",
+        "Fixed mixture 1/2 q0 + 1/2 Unif: the cost jumps at a staircase step and saturates at"
+            + " k^N below the dead mass (Corollary 3.4)",
+        "Corollary 3.4",
+        EnumSet.of(Reader.A, Reader.B),
+        "docs/theory.md §5.4, §4.3",
+        "Checked: PG-OR with the fixed sequence-level mixture q = 1/2 q0 + 1/2 Unif(Y^N), one"
+            + " query per iteration, from w = 0, on an F1-shared staircase (k = 2, N = 6; masses"
+            + " 0.6, 0.25, 0.15 with q0(y*) = 0.5, 0.03, e^-120): the iterations T_eps to random-"
+            + " iterate error eps grow, from eps = 0.2 (m = 1/Q_q0 = 33.3) to eps = 0.08 below the"
+            + " dead mass (m = k^N = 64), as m/eps up to the O~ (chord slope of log T_eps in"
+            + " log(m/eps) in [1/2, 3/2]): finite, saturated at k^N, where token-level mixing pays"
+            + " 2^N more. Not checked: the jump at the upper step (eps crossing 0.4), where the"
+            + " burn-in of group A dominates T_eps."));
     register(new Claim(
         "SHP-01",
         "Exact law of best-of-N",

@@ -48,7 +48,8 @@ public final class StatisticalProperty {
       "BMB-16/iterations-scale-as-one-over-gamma-squared",
       "BMB-16/dead-group-stays-at-initial-error",
       "BMB-17/mistakes-linear-in-k-to-the-n",
-      "BMB-17/mistakes-above-theorem-5-4-lower-bound");
+      "BMB-17/mistakes-above-theorem-5-4-lower-bound",
+      "BMB-18/cost-saturates-at-k-to-the-n-below-the-dead-mass");
 
   /**
    * The outcome of one experiment under the rule.
