@@ -32,6 +32,26 @@ final class MedianPowerLaw {
    */
   static Decision decide(
       double[] t, double[][] samples, double level, double predicted, String where) {
+    return decideBand(t, samples, level, predicted, predicted, where);
+  }
+
+  /**
+   * The rule with a band of exponents {@code [from, to]} in place of one: it rejects iff no line
+   * with a slope in the band meets every box. If the true medians lie on a line of some slope in
+   * the band (with two design points: if their chord slope is in the band), every box covers its
+   * median with probability at least {@code 1 - a/J}, and then that line meets every box: false
+   * alarm at most {@code a}.
+   *
+   * @param from the smallest exponent of the band
+   * @param to the largest exponent of the band, {@code >= from}
+   * @return as {@link #decide}, bound = the band's midpoint
+   */
+  static Decision decideBand(
+      double[] t, double[][] samples, double level, double from, double to, String where) {
+    if (!(from <= to)) {
+      throw new IllegalArgumentException("band = [" + from + ", " + to + "]: must have from <= to");
+    }
+    double predicted = (from + to) / 2;
     int points = t.length;
     QuantileInterval[] boxes = new QuantileInterval[points];
     List<Series.Point> figure = new ArrayList<>();
@@ -45,11 +65,13 @@ final class MedianPowerLaw {
     SlopeInterval slopes = SlopeInterval.through(t, boxes);
     double chord = (boxes[points - 1].estimate() - boxes[0].estimate()) / (t[points - 1] - t[0]);
     detail.append("; slope set ").append(slopes).append(", chord of the medians ")
-        .append(String.format("%.4g", chord)).append(", predicted ").append(predicted)
+        .append(String.format("%.4g", chord))
+        .append(from == to ? ", predicted " + from : ", band [" + from + ", " + to + "]")
         .append(" (abscissa ").append(where).append(')');
     String axis = where.split(",", 2)[0].replaceFirst("^log ", "").trim();
     String median = String.format("median (box level %.2g)", level / points);
     Series series = new Series(axis, median, Series.Scale.LOG_LOG, figure, chord, predicted);
-    return new Decision(!slopes.contains(predicted), chord, Comparison.CONSISTENT, predicted, detail.toString(), series);
+    return new Decision(!slopes.meets(from, to), chord, Comparison.CONSISTENT, predicted,
+        detail.toString(), series);
   }
 }
