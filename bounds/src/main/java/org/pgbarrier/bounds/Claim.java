@@ -1,7 +1,9 @@
 package org.pgbarrier.bounds;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,6 +29,8 @@ import java.util.stream.Collectors;
  *     Provenance#PAPER}, and then a subset of its paper statement's readers
  * @param checks the {@link PaperStatement#pmlr()} key of the paper statement this claim checks
  *     (either numbering is accepted and stored as the PMLR key), or null
+ * @param alsoChecks further paper statements the same checks bear on (e.g. a lower bound checked
+ *     beside the upper bound it matches), each normalised to its PMLR key; empty by default
  * @param statement the statement as checked, with its formula
  */
 public record Claim(
@@ -37,6 +41,7 @@ public record Claim(
     Provenance provenance,
     Set<Reader> readers,
     String checks,
+    List<String> alsoChecks,
     String statement) {
   private static final Pattern ID = Pattern.compile("[A-Z]{3}-\\d{2}");
 
@@ -66,29 +71,45 @@ public record Claim(
       throw new IllegalArgumentException("readers of " + id + " = " + readers + ": only a claim of"
           + " provenance PAPER names secondary readers; this one is " + provenance);
     }
+    alsoChecks = alsoChecks == null ? List.of() : alsoChecks;
+    if (checks == null && !alsoChecks.isEmpty()) {
+      throw new IllegalArgumentException("alsoChecks of " + id + " = " + alsoChecks + ": a claim"
+          + " names further paper statements only beside the one it checks");
+    }
     if (checks != null) {
       if (paper != Paper.BASE_MODEL_BARRIER) {
         throw new IllegalArgumentException("checks of " + id + " = " + checks + ": only a claim"
             + " about " + Paper.BASE_MODEL_BARRIER.arxiv() + " checks one of its statements");
       }
-      PaperStatement s = PaperStatements.get(checks);
-      checks = s.pmlr();
-      if (!locus.contains(s.locus())) {
-        throw new IllegalArgumentException("locus of " + id + " = " + locus + ": must name the"
-            + " statement it checks in both numberings, \"" + s.locus() + "\"");
+      checks = checkedStatement(id, locus, readers, checks);
+      List<String> also = new ArrayList<>();
+      for (String other : alsoChecks) {
+        also.add(checkedStatement(id, locus, readers, other));
       }
-      if (!s.readers().containsAll(readers)) {
-        throw new IllegalArgumentException("readers of " + id + " = " + readers + ": must be"
-            + " among the readers of " + s.pmlr() + ", " + s.readers());
-      }
+      alsoChecks = List.copyOf(also);
     }
+  }
+
+  /** The PMLR key of {@code name}, after checking that the locus and readers fit it. */
+  private static String checkedStatement(
+      String id, String locus, Set<Reader> readers, String name) {
+    PaperStatement s = PaperStatements.get(name);
+    if (!locus.contains(s.locus())) {
+      throw new IllegalArgumentException("locus of " + id + " = " + locus + ": must name the"
+          + " statement it checks in both numberings, \"" + s.locus() + "\"");
+    }
+    if (!s.readers().containsAll(readers)) {
+      throw new IllegalArgumentException("readers of " + id + " = " + readers + ": must be"
+          + " among the readers of " + s.pmlr() + ", " + s.readers());
+    }
+    return s.pmlr();
   }
 
   /** A claim that checks no paper statement and names no reader (any provenance but PAPER). */
   public Claim(
       String id, String title, Paper paper, String locus, Provenance provenance,
       String statement) {
-    this(id, title, paper, locus, provenance, Set.of(), null, statement);
+    this(id, title, paper, locus, provenance, Set.of(), null, List.of(), statement);
   }
 
   /**
@@ -104,7 +125,7 @@ public record Claim(
     String locus = locusDetail == null || locusDetail.isBlank()
         ? s.locus() : s.locus() + "; " + locusDetail;
     return new Claim(id, title, Paper.BASE_MODEL_BARRIER, locus, Provenance.PAPER, readers,
-        s.pmlr(), statement);
+        s.pmlr(), List.of(), statement);
   }
 
   /**
@@ -115,7 +136,34 @@ public record Claim(
   public Claim checking(String statement) {
     String both = PaperStatements.get(statement).locus();
     String newLocus = locus.contains(both) ? locus : both + "; " + locus;
-    return new Claim(id, title, paper, newLocus, provenance, readers, statement, this.statement);
+    return new Claim(id, title, paper, newLocus, provenance, readers, statement, List.of(),
+        this.statement);
+  }
+
+  /**
+   * This claim, whose checks also bear on the paper statement {@code statement} (either
+   * numbering), e.g. the lower bound that an upper bound's check meets from below; the statement
+   * is put in front of the locus's detail unless the locus already names it. The claim must
+   * already check a statement ({@link #paper} or {@link #checking}).
+   */
+  public Claim alsoChecking(String statement) {
+    String both = PaperStatements.get(statement).locus();
+    String newLocus = locus.contains(both) ? locus : locus + "; " + both;
+    List<String> also = new ArrayList<>(alsoChecks);
+    also.add(statement);
+    return new Claim(id, title, paper, newLocus, provenance, readers, checks, also,
+        this.statement);
+  }
+
+  /** Every paper statement this claim checks: {@link #checks()} then {@link #alsoChecks()}. */
+  public List<String> statements() {
+    if (checks == null) {
+      return List.of();
+    }
+    List<String> all = new ArrayList<>();
+    all.add(checks);
+    all.addAll(alsoChecks);
+    return List.copyOf(all);
   }
 
   /** Whether exactly one reader reports this {@link Provenance#PAPER} claim. */

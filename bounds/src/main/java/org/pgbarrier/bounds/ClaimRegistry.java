@@ -260,8 +260,8 @@ public final class ClaimRegistry {
             + " (Remark 3.3 with Theorem 5.4)",
         "Remark 3.3",
         EnumSet.of(Reader.B),
-        "with Theorem 5.4 (arXiv Theorem 11?): Omega(k^N/(N gamma^2)) [PAPER B, single source];"
-            + " docs/theory.md §5.3, §5.9, §4.7",
+        "docs/theory.md §5.3, §5.9, §4.7; with the lower bound Omega(k^N/(N gamma^2)) of"
+            + " Theorem 5.4 [PAPER B, single source]",
         "Checked: online PG-OR with the gradient-norm step and uniform behaviour Unif(Y^N), from"
             + " w = 0, i.i.d. stream on F1-shared (N = 1, M = 8, gamma^2 = 1/8), mistakes M_T ="
             + " sum_t (1 - p_{w_t}(y*_t|x_t)) over T = 100 M k^N: M_T grows linearly in k^N up to"
@@ -270,7 +270,7 @@ public final class ClaimRegistry {
             + " the SGD error summed over a cluster's updates, so on F1-shared it carries BMB-15's"
             + " burn-in ~2N ln k, i.e. M_T ~ k^N (c N ln k + 3.5 ln T)/gamma^2, above the reported"
             + " O~(k^N/gamma^2) by a factor ~N; at the affordable k^N <= 4096 the ln T term"
-            + " dominates and this N growth is not checked here."));
+            + " dominates and this N growth is not checked here.").alsoChecking("Theorem 5.4"));
     register(Claim.paper(
         "BMB-18",
         "Fixed mixture 1/2 q0 + 1/2 Unif: the cost jumps at a staircase step and saturates at"

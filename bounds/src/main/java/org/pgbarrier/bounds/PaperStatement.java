@@ -73,7 +73,7 @@ public record PaperStatement(
 
   /** The registered claims that check it, in registration order. */
   public List<Claim> checkedBy() {
-    return ClaimRegistry.all().stream().filter(c -> pmlr.equals(c.checks())).toList();
+    return ClaimRegistry.all().stream().filter(c -> c.statements().contains(pmlr)).toList();
   }
 
   /** Whether at least one registered claim checks it. */

@@ -6,6 +6,7 @@ import static org.pgbarrier.bounds.Reader.A;
 import static org.pgbarrier.bounds.Reader.B;
 import static org.pgbarrier.bounds.Reader.C;
 
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class PaperStatementsTest {
     assertThat(ClaimRegistry.get("BMB-13").locus()).startsWith("Figure 1 (arXiv and PMLR); ");
     PaperStatement cor42 = PaperStatements.get("Corollary 4.2");
     assertThat(cor42.uncheckable()).contains("Assumption B.3");
-    long linked = ClaimRegistry.all().stream().filter(c -> c.checks() != null).count();
+    long linked = ClaimRegistry.all().stream().mapToLong(c -> c.statements().size()).sum();
     assertThat(PaperStatements.all().stream().mapToLong(s -> s.checkedBy().size()).sum())
         .isEqualTo(linked);
     assertThat(PaperStatements.checkedCount())
@@ -74,17 +75,30 @@ class PaperStatementsTest {
         Provenance.PAPER, "s")).hasMessageContaining("provenance PAPER")
         .hasMessageContaining("Claim.paper(...)");
     assertThatThrownBy(() -> new Claim("BMB-90", "t", Paper.BASE_MODEL_BARRIER, "l",
-        Provenance.RECONSTRUCTED, Set.of(A), null, "s"))
+        Provenance.RECONSTRUCTED, Set.of(A), null, List.of(), "s"))
         .hasMessageContaining("readers of BMB-90 = [A]: only a claim of provenance PAPER");
     assertThatThrownBy(() -> Claim.paper("BMB-90", "t", "Theorem 3.1", Set.of(B), "", "s"))
         .hasMessageContaining("readers of BMB-90 = [B]: must be among the readers of Theorem"
             + " 3.1, [A, C]");
     assertThatThrownBy(() -> new Claim("BMB-90", "t", Paper.BASE_MODEL_BARRIER, "Theorem 4.1",
-        Provenance.PAPER, Set.of(C), "Theorem 4.1", "s"))
+        Provenance.PAPER, Set.of(C), "Theorem 4.1", List.of(), "s"))
         .hasMessageContaining("must name the statement it checks in both numberings,"
             + " \"Theorem 6 (arXiv) / Theorem 4.1 (PMLR)\"");
     assertThatThrownBy(() -> new Claim("SHP-90", "t", Paper.SHARPENING, "l", Provenance.SOURCE,
         "s").checking("Figure 1")).hasMessageContaining("only a claim about arXiv:2603.06957");
+  }
+
+  @Test
+  void aClaimMayAlsoBearOnASecondStatementAndBothTablesRowsListIt() {
+    Claim c = Claim.paper("BMB-93", "online", "Remark 3.3", Set.of(B), "", "s")
+        .alsoChecking("Theorem 11");
+    assertThat(c.statements()).containsExactly("Remark 3.3", "Theorem 5.4");
+    assertThat(c.locus()).contains(PaperStatements.get("Theorem 5.4").locus());
+    assertThatThrownBy(() -> new Claim("BMB-94", "t", Paper.BASE_MODEL_BARRIER, "l",
+        Provenance.CODE, Set.of(), null, List.of("Figure 1"), "s"))
+        .hasMessageContaining("only beside the one it checks");
+    assertThat(PaperStatements.get("Theorem 5.4").checkedBy()).extracting(Claim::id)
+        .contains("BMB-17");
   }
 
   @Test

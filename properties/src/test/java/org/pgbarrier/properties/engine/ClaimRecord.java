@@ -20,7 +20,8 @@ import org.pgbarrier.bounds.Claim;
  * @param locus where the claim is stated (both numberings for a paper statement)
  * @param paperStatement the paper statement the claim checks ({@link Claim#checks()}, PMLR
  *     numbering), or null
- * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample: {@link
+ * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample, or a reported form of a paper
+ *     statement that the evidence shows wrong: {@link
  *     ExactProperty#REFUTED})
  * @param statistic the worst observed statistic (or the failing one)
  * @param comparison which way the statistic must compare with the bound to pass: the {@link
@@ -74,7 +75,8 @@ public record ClaimRecord(
       Boolean mutantRejected, String mutant, long seed, String instance, int tries,
       long elapsedMs, String replay, List<Series> figures) {
     return new ClaimRecord(claim.id(), check, claim.title(), claim.paper().arxiv(),
-        claim.provenanceTag(), claim.locus(), claim.checks(), verdict, statistic,
+        claim.provenanceTag(), claim.locus(),
+        claim.checks() == null ? null : String.join(", ", claim.statements()), verdict, statistic,
         comparison.symbol(), bound, rule, falseAlarm, mutantRejected, mutant, seed, instance, tries,
         elapsedMs, replay, figures);
   }

@@ -112,7 +112,10 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
    * @param record the check's entry of {@code claims.json}, or null
    */
   public record Row(String check, JsonNode record) {
-    /** PASS, FAIL, REFUTED (a conjecture with a counterexample) or NOT RUN. */
+    /**
+     * PASS, FAIL, REFUTED (a conjecture, or a reported form of a paper statement, shown wrong) or
+     * NOT RUN.
+     */
     public String verdict() {
       return record == null ? "NOT RUN" : record.path("verdict").asText("?");
     }
@@ -238,7 +241,7 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
     List<StatementRow> statements = new ArrayList<>();
     for (PaperStatement s : PaperStatements.all()) {
       statements.add(new StatementRow(s, sections.stream()
-          .filter(c -> s.pmlr().equals(c.claim().checks())).toList()));
+          .filter(c -> c.claim().statements().contains(s.pmlr())).toList()));
     }
     return new ClaimsReport(budgetTotal, List.copyOf(statisticalChecks), masterSeed,
         List.copyOf(sections), List.copyOf(statements));
@@ -318,8 +321,8 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
 
   /** The one-line total. */
   public String total() {
-    return String.format("%d claims, %d checks: %d PASS, %d FAIL, %d REFUTED (conjectures with a"
-            + " counterexample), %d NOT RUN; mutants %d rejected, %d NOT REJECTED, %d checks with"
+    return String.format("%d claims, %d checks: %d PASS, %d FAIL, %d REFUTED (a conjecture, or a"
+            + " reported form of a paper statement, shown wrong), %d NOT RUN; mutants %d rejected, %d NOT REJECTED, %d checks with"
             + " NO MUTANT", sections.size(), rows().size(), count("PASS"), count("FAIL"),
         count("REFUTED"), count("NOT RUN"), mutants("rejected"), mutants("NOT REJECTED"),
         mutants("NO MUTANT"));
