@@ -18,11 +18,10 @@ import org.pgbarrier.bounds.Claim;
  *     {@code PAPER [B, single source]}, {@code SOURCE}, {@code CODE}, {@code RECONSTRUCTED} or
  *     {@code CONJECTURE}
  * @param locus where the claim is stated (both numberings for a paper statement)
- * @param paperStatement the paper statement the claim checks ({@link Claim#checks()}, PMLR
- *     numbering), or null
- * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample, or a reported form of a paper
- *     statement that the evidence shows wrong: {@link
- *     ExactProperty#REFUTED})
+ * @param paperStatement the paper statements the claim checks ({@link Claim#statements()}, PMLR
+ *     numbering, comma-separated), or null
+ * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample, or a reported form
+ *     of a paper statement that the evidence shows wrong: {@link ExactProperty#REFUTED})
  * @param statistic the worst observed statistic (or the failing one)
  * @param comparison which way the statistic must compare with the bound to pass: the {@link
  *     Comparison#symbol()}, e.g. {@code <=}
