@@ -67,7 +67,11 @@ public final class ClaimRegistry {
             + " context of largest current loss) and for every comparator u = w_1 + c w*:"
             + " sum_t min(1, l_t(w_t)) <= [||w_1 - u||^2/(2 eta) + sum_t l_t(u)] / (1 - 2 eta R^2),"
             + " eta < 1/(2 R^2). The paper states an adaptive-LR SGD result [SOURCE: abstract];"
-            + " this step rule and inequality are the reconstruction's (R = 1 there)."));
+            + " this step rule and inequality are the reconstruction's (R = 1 there)."
+            + " Audit (issue 15, docs/theory.md §8.5): kept as our own lemma [RECONSTRUCTED], not"
+            + " the paper's statement. The paper states a test-error rate for SGD with the"
+            + " gradient-norm step 1/(4 + 2||g||^2) (Prop 2.2, checked by BMB-15); this pathwise"
+            + " inequality with the loss-normalised step is ours."));
     register(new Claim(
         "BMB-05",
         "Statistical rate of SGD with adaptive step",
@@ -85,7 +89,11 @@ public final class ClaimRegistry {
             + "log n/n correction that an almost noiseless slope test resolves, and the mean of the "
             + "random iterate carries a log n; the median of the random iterate has neither. The "
             + "near-optimal rate is [SOURCE: abstract]; its form O~(1/(gamma^2 n)) and the step rule "
-            + "are the reconstruction's."));
+            + "are the reconstruction's."
+            + " Audit (issue 15, docs/theory.md §8.6): kept as our own [RECONSTRUCTED] rate, not the"
+            + " paper's statement. Its 1/(gamma^2 n) form agrees with Prop 2.2, but with our"
+            + " loss-normalised step on G1; the paper's step and its N-dependence are checked by"
+            + " BMB-15."));
     register(new Claim(
         "BMB-06",
         "Success-only outcome PG is frozen until its first success",
@@ -96,7 +104,12 @@ public final class ClaimRegistry {
         "Under algorithm (B), which updates only on success, w_t = w_0 until the first success,"
             + " so the first-success time T on a context of base likelihood alpha = q(y*|x) is"
             + " exactly Geometric(alpha): P[T <= t] = 1 - (1 - alpha)^t. Checked by exact binomial"
-            + " tests of #{T <= t_j} at the 25/50/75/90% quantiles over M independent runs."));
+            + " tests of #{T <= t_j} at the 25/50/75/90% quantiles over M independent runs."
+            + " Audit (issue 15, docs/theory.md §8.7): consistent with the paper and kept. The"
+            + " paper's outcome-reward PG (reward in {0,1}, no baseline, no importance weight;"
+            + " docs/theory.md §4.2) makes no update on a zero reward, so with the on-policy"
+            + " behaviour (a case of Theorem 3's q_t) it is frozen until its first success whatever"
+            + " the step rule; the geometric law is our consequence.").checking("Theorem 3"));
     register(new Claim(
         "BMB-07",
         "Per-sample outcome PG: additive 1/alpha + 1/eps cost",
@@ -113,7 +126,12 @@ public final class ClaimRegistry {
             + "queries after the first success follow A/eps + O(log 1/eps) (derived in "
             + "PerSampleCostProperties and matched by the measured medians), so the exact exponent "
             + "-1 is rejected at M = 50 while the O~ statement holds. The additive rate is the "
-            + "paper's [SOURCE: abstract]."));
+            + "paper's [SOURCE: abstract]."
+            + " Audit (issue 15, docs/theory.md §8.8): kept as our own [RECONSTRUCTED] observation,"
+            + " not the paper's statement. The abstract's additive O~((1/alpha + 1/eps)/gamma^2)"
+            + " counts the reward queries of Algorithm 1 (Corollary 3.6, checked by BMB-19); for"
+            + " outcome-reward PG with a behaviour q_t the paper states the conditional,"
+            + " multiplicative Theorem 3 (BMB-16)."));
     register(new Claim(
         "BMB-08",
         "Success-only PG never lowers the likelihood of y*",
@@ -123,7 +141,9 @@ public final class ClaimRegistry {
         "Under algorithm (B) on a fixed context with the loss-normalised step eta <= 1/4, the"
             + " likelihood p_{w_t}(y*|x) is non-decreasing in t. Unproven; the reconstructed"
             + " per-sample bound of docs/theory.md §8 assumes it. Recorded as holding on the cases examined, or"
-            + " with a shrunk counterexample."));
+            + " with a shrunk counterexample."
+            + " Audit (issue 15, docs/theory.md §8.9): kept as our conjecture; the paper states"
+            + " nothing about monotonicity."));
     register(new Claim(
         "BMB-09",
         "Online mistakes of PG with the mixture behaviour",
@@ -139,7 +159,11 @@ public final class ClaimRegistry {
             + "on G1 in OnlineMistakeProperties): exponent 1 in 1/alpha where A is flat (q near "
             + "0.28) and 2 in 1/gamma. The tail after learning adds a log term and is not counted. "
             + "The near-optimal mistake count is [SOURCE: abstract]; the algorithm and the rate "
-            + "are the reconstruction's."));
+            + "are the reconstruction's."
+            + " Audit (issue 15, docs/theory.md §8.10): kept as our own [RECONSTRUCTED] bound, not"
+            + " the paper's statement. The paper states the online case only for the uniform"
+            + " behaviour, O~(k^N/gamma^2) mistakes (Remark 3.3) with the lower bound Omega(k^N/(N"
+            + " gamma^2)) (Theorem 5.4), checked by BMB-17; the mixture (q + p_w)/2 is ours."));
     register(new Claim(
         "BMB-10",
         "The Likelihood Quantile governs the outcome-reward error",
@@ -151,7 +175,12 @@ public final class ClaimRegistry {
             + "mass delta on contexts with fresh positions at 1/k), outcome PG with a budget of T "
             + "queries plateaus at an error near the base model's mass below about 1/T, F_q(1/T), "
             + "and stays within the LQ error form inf_eps [eps + C/(Q_q(eps) gamma^2 T)] "
-            + "[RECONSTRUCTED]. That LQ governs the error is [SOURCE: abstract]."));
+            + "[RECONSTRUCTED]. That LQ governs the error is [SOURCE: abstract]."
+            + " Audit (issue 15, docs/theory.md §8.11): kept as our own [RECONSTRUCTED] check. Its"
+            + " error form inf_eps[eps + C/(Q_q(eps) gamma^2 T)] is the consequence of Theorem 3 and"
+            + " the form of Corollary 3.4, but the paper states it for a fixed behaviour q, e.g. 1/2"
+            + " q0 + 1/2 Unif(Y^N) (checked by BMB-16 and BMB-18); the behaviour (q + p_w)/2 and the"
+            + " loss-normalised step here are ours."));
     register(new Claim(
         "BMB-11",
         "The exponential barrier of outcome rewards",
@@ -165,7 +194,11 @@ public final class ClaimRegistry {
             + "Regardless of pre-training: pre-training on the on-support distribution leaves each "
             + "fresh position at likelihood at most 1/2 for at least half of the symmetric "
             + "hypotheses. The barrier is [SOURCE: abstract]; the construction is the "
-            + "reconstruction's."));
+            + "reconstruction's."
+            + " Audit (issue 15, docs/theory.md §8.12): kept as our own [RECONSTRUCTED]"
+            + " construction, not the paper's. Theorem 5.5's construction is the F3 family, y* = (B,"
+            + " ..., B) with B in {1, 2} (checked by BMB-22); the fresh-position construction and"
+            + " its 1/2 bound are ours."));
     register(new Claim(
         "BMB-12",
         "Process rewards avoid the barrier",
@@ -178,7 +211,12 @@ public final class ClaimRegistry {
             + "queries growing polynomially in N (log-log slope at most 2), while the ratio of "
             + "outcome-reward to process-reward queries grows exponentially in N. That PRMs avoid "
             + "the exponential dependence is [SOURCE: abstract]; algorithm (C) and its cost are the "
-            + "reconstruction's."));
+            + "reconstruction's."
+            + " Audit (issue 15, docs/theory.md §8.13): kept as our own [RECONSTRUCTED] check,"
+            + " consistent in spirit with Theorem 4.1 (process rewards avoid the exponential cost)."
+            + " The paper's Algorithm 2 draws from the token-level mixture 1/2 q0 + 1/2 Unif(Y) and"
+            + " takes one step per iteration (checked by BMB-20); algorithm (C) here, which walks"
+            + " with the current policy and steps per token, is ours."));
     register(new Claim(
         "BMB-13",
         "The authors' figures: outcome rewards stay on the base support, process rewards leave it",
