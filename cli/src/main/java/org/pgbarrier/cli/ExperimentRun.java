@@ -21,18 +21,19 @@ import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
 import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.StagedRun;
 import org.pgbarrier.io.config.ExperimentConfig;
 
 /**
  * One experiment of a config, run end to end: its memory estimate checked against the heap and
  * the output directory checked before any work ({@link #checkOutput}: everything that could make
- * the writing fail), the experiment run with a progress display, then the directory created, the
- * run marked incomplete ({@link RunCompletion#begin}), its artifacts ({@link ArtifactWriter}) and
- * figures ({@link ExperimentFigures}) written, and the completion marker written last. A run that
- * fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the temporary files of
- * the writes in progress) leaves no output directory it created empty behind, and a directory it
- * wrote into without its marker, which {@code plot} refuses.
+ * the writing fail), the experiment run with a progress display, then the directory created, its
+ * artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures}) written into a staging directory and published over the
+ * previous run of the same name ({@link StagedRun}), the completion marker written last. A run
+ * that fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the staging
+ * directory and the temporary files of the writes in progress) leaves no output directory it
+ * created empty behind, and the directory holding the previous run whole, the new run whole, or
+ * the files of one of the two without its marker, which {@code plot} refuses.
  *
  * @param result what the run measured
  * @param directory where its files went
@@ -77,26 +78,62 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
     return write(result, out);
   }
 
-  /** Writes {@code result} into {@code out} (checked), its completion marker last. */
+  /**
+   * Writes {@code result} into {@code out} (checked): every file of the run into a staging
+   * directory, then published over the previous run of the same name ({@link StagedRun}), the
+   * completion marker last.
+   */
   static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
+    String name = result.name();
+    List<Path> files = publish(out, name, stage -> {
+      List<Path> staged = new ArrayList<>(ArtifactWriter.writeRun(result, stage));
+      staged.addAll(ExperimentFigures.draw(result, stage));
+      return staged;
+    }, dir -> List.of(ArtifactWriter.writeTimings(result, dir)));
+    return new ExperimentRun(result, out.path(), files);
+  }
+
+  /** Writes the files of a run into a directory. */
+  @FunctionalInterface
+  interface Writer {
+    List<Path> write(Path dir) throws IOException;
+  }
+
+  /**
+   * Creates {@code out}, stages run {@code name} there with {@code run}, and publishes it over
+   * the previous run of that name ({@link StagedRun#publish}), {@code shared} writing the
+   * directory's shared files before the marker. A failure, SIGTERM or Ctrl-C deletes the staging
+   * directory, the temporary files of writes in progress and the directories {@code out} created
+   * while they are empty; stale staging directories and temporary files of killed writers are
+   * deleted first.
+   *
+   * @return the published files, the marker last
+   */
+  static List<Path> publish(OutputDirectory out, String name, Writer run, Writer shared)
+      throws IOException {
+    Path[] stage = new Path[1];
     Thread cleanup = new Thread(() -> {
       AtomicFiles.deleteTemporaries();
+      if (stage[0] != null) {
+        StagedRun.discard(stage[0]);
+      }
       out.discardIfEmpty();
     }, "pgbarrier-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
     boolean done = false;
     try {
       Path dir = out.create("output_dir");
-      RunCompletion.begin(dir, result.name());
       AtomicFiles.deleteStaleTemporaries(dir);
-      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, dir));
-      files.addAll(ExperimentFigures.draw(result, dir));
-      RunCompletion.complete(dir, result.name());
-      files.add(RunCompletion.marker(dir, result.name()));
+      stage[0] = StagedRun.create(dir, name);
+      List<Path> staged = run.write(stage[0]);
+      List<Path> files = StagedRun.publish(dir, name, staged, () -> shared.write(dir));
       done = true;
-      return new ExperimentRun(result, dir, List.copyOf(files));
+      return List.copyOf(files);
     } finally {
       if (!done) {
+        if (stage[0] != null) {
+          StagedRun.discard(stage[0]);
+        }
         out.discardIfEmpty();
       }
       try {
