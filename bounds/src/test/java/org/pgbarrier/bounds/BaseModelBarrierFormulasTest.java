@@ -52,8 +52,11 @@ class BaseModelBarrierFormulasTest {
     // eta = 1/8: (4 c^2 + 1) / (3/4)
     close(BaseModelBarrier.perSampleComparatorConstant(0.125, 2, 50, 0.01, 0.5),
         (4 * c * c + 1) / 0.75);
-    assertThatThrownBy(() -> BaseModelBarrier.perSampleComparatorConstant(0.2500001, 2, 50, 0.01,
-        0.5)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("(0, 1/4]");
+    for (double eta : new double[] {0.2500001, 0, -0.1}) {
+      assertThatThrownBy(() -> BaseModelBarrier.perSampleComparatorConstant(eta, 2, 50, 0.01, 0.5))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("eta = " + eta + ": must be in (0, 1/4]");
+    }
   }
 
   @Test

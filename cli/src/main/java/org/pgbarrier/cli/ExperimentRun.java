@@ -19,21 +19,20 @@ import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
-import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
-import org.pgbarrier.io.StagedRun;
 import org.pgbarrier.io.config.ExperimentConfig;
 
 /**
  * One experiment of a config, run end to end: its memory estimate checked against the heap and
  * the output directory checked before any work ({@link #checkOutput}: everything that could make
  * the writing fail), the experiment run with a progress display, then the directory created, its
- * artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures}) written into a staging directory and published over the
- * previous run of the same name ({@link StagedRun}), the completion marker written last. A run
- * that fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the staging
- * directory and the temporary files of the writes in progress) leaves no output directory it
- * created empty behind, and the directory holding the previous run whole, the new run whole, or
- * the files of one of the two without its marker, which {@code plot} refuses.
+ * artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures}) written into a
+ * staging directory and published over the previous run of the same name ({@link
+ * OutputDirectory#publish}), the completion marker written last. A run that fails, is killed or
+ * is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the staging directory and the temporary
+ * files of the writes in progress) leaves no output directory it created empty behind, and the
+ * directory holding the previous run whole, the new run whole, or the files of one of the two
+ * without its marker, which {@code plot} refuses.
  *
  * @param result what the run measured
  * @param directory where its files went
@@ -46,6 +45,7 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
       "test set", "lower global.test_set_size (or global.seq_length)",
       "pool", "lower global.track_set_size (or choose another global.track_source)",
       "batch", "lower the batch_size",
+      "worker buffers", "lower the batch_size",
       "tracked history", "raise experiment.pg.track_every or lower experiment.pg.steps",
       "cdf samples", "lower experiment.cdf_samples",
       "written text", "raise experiment.pg.track_every, lower the tracked samples or the pool");
@@ -80,68 +80,17 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
 
   /**
    * Writes {@code result} into {@code out} (checked): every file of the run into a staging
-   * directory, then published over the previous run of the same name ({@link StagedRun}), the
-   * completion marker last.
+   * directory, then published over the previous run of the same name ({@link
+   * OutputDirectory#publish}), the completion marker last.
    */
   static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
     String name = result.name();
-    List<Path> files = publish(out, name, stage -> {
+    List<Path> files = out.publish("output_dir", name, stage -> {
       List<Path> staged = new ArrayList<>(ArtifactWriter.writeRun(result, stage));
       staged.addAll(ExperimentFigures.draw(result, stage));
       return staged;
     }, dir -> List.of(ArtifactWriter.writeTimings(result, dir)));
     return new ExperimentRun(result, out.path(), files);
-  }
-
-  /** Writes the files of a run into a directory. */
-  @FunctionalInterface
-  interface Writer {
-    List<Path> write(Path dir) throws IOException;
-  }
-
-  /**
-   * Creates {@code out}, stages run {@code name} there with {@code run}, and publishes it over
-   * the previous run of that name ({@link StagedRun#publish}), {@code shared} writing the
-   * directory's shared files before the marker. A failure, SIGTERM or Ctrl-C deletes the staging
-   * directory, the temporary files of writes in progress and the directories {@code out} created
-   * while they are empty; stale staging directories and temporary files of killed writers are
-   * deleted first.
-   *
-   * @return the published files, the marker last
-   */
-  static List<Path> publish(OutputDirectory out, String name, Writer run, Writer shared)
-      throws IOException {
-    Path[] stage = new Path[1];
-    Thread cleanup = new Thread(() -> {
-      AtomicFiles.deleteTemporaries();
-      if (stage[0] != null) {
-        StagedRun.discard(stage[0]);
-      }
-      out.discardIfEmpty();
-    }, "pgbarrier-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    boolean done = false;
-    try {
-      Path dir = out.create("output_dir");
-      AtomicFiles.deleteStaleTemporaries(dir);
-      stage[0] = StagedRun.create(dir, name);
-      List<Path> staged = run.write(stage[0]);
-      List<Path> files = StagedRun.publish(dir, name, staged, () -> shared.write(dir));
-      done = true;
-      return List.copyOf(files);
-    } finally {
-      if (!done) {
-        if (stage[0] != null) {
-          StagedRun.discard(stage[0]);
-        }
-        out.discardIfEmpty();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException e) {
-        // shutting down: the hook runs
-      }
-    }
   }
 
   /** The name of the run of {@code config}: its artifact is {@code NAME.json}. */
