@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " (basin, tail, barrier, singular; arXiv 2605.08368, operational definition"
           + " RECONSTRUCTED).",
       "Writes sharpen.json, bon_sweep.csv, regime_map.csv, bon_sweep.png/.svg and"
-          + " regime_map.png/.svg into --out; the same options give the same bytes.",
+          + " regime_map.png/.svg into --out, then the completion marker sharpen.complete; a"
+          + " rerun replaces the previous sweep whole. The same options give the same bytes.",
       "Exit codes: 0 ok, 2 bad arguments, 1 runtime failure."
     })
 final class SharpenCommand implements Callable<Integer> {
