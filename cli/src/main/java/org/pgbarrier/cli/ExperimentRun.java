@@ -19,20 +19,20 @@ import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
-import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
-import org.pgbarrier.io.RunCompletion;
 import org.pgbarrier.io.config.ExperimentConfig;
 
 /**
  * One experiment of a config, run end to end: its memory estimate checked against the heap and
  * the output directory checked before any work ({@link #checkOutput}: everything that could make
- * the writing fail), the experiment run with a progress display, then the directory created, the
- * run marked incomplete ({@link RunCompletion#begin}), its artifacts ({@link ArtifactWriter}) and
- * figures ({@link ExperimentFigures}) written, and the completion marker written last. A run that
- * fails, is killed or is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the temporary files of
- * the writes in progress) leaves no output directory it created empty behind, and a directory it
- * wrote into without its marker, which {@code plot} refuses.
+ * the writing fail), the experiment run with a progress display, then the directory created, its
+ * artifacts ({@link ArtifactWriter}) and figures ({@link ExperimentFigures}) written into a
+ * staging directory and published over the previous run of the same name ({@link
+ * OutputDirectory#publish}), the completion marker written last. A run that fails, is killed or
+ * is stopped (SIGTERM, Ctrl-C: a shutdown hook deletes the staging directory and the temporary
+ * files of the writes in progress) leaves no output directory it created empty behind, and the
+ * directory holding the previous run whole, the new run whole, or the files of one of the two
+ * without its marker, which {@code plot} refuses.
  *
  * @param result what the run measured
  * @param directory where its files went
@@ -45,6 +45,7 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
       "test set", "lower global.test_set_size (or global.seq_length)",
       "pool", "lower global.track_set_size (or choose another global.track_source)",
       "batch", "lower the batch_size",
+      "worker buffers", "lower the batch_size",
       "tracked history", "raise experiment.pg.track_every or lower experiment.pg.steps",
       "cdf samples", "lower experiment.cdf_samples",
       "written text", "raise experiment.pg.track_every, lower the tracked samples or the pool");
@@ -77,34 +78,19 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
     return write(result, out);
   }
 
-  /** Writes {@code result} into {@code out} (checked), its completion marker last. */
+  /**
+   * Writes {@code result} into {@code out} (checked): every file of the run into a staging
+   * directory, then published over the previous run of the same name ({@link
+   * OutputDirectory#publish}), the completion marker last.
+   */
   static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
-    Thread cleanup = new Thread(() -> {
-      AtomicFiles.deleteTemporaries();
-      out.discardIfEmpty();
-    }, "pgbarrier-cleanup");
-    Runtime.getRuntime().addShutdownHook(cleanup);
-    boolean done = false;
-    try {
-      Path dir = out.create("output_dir");
-      RunCompletion.begin(dir, result.name());
-      AtomicFiles.deleteStaleTemporaries(dir);
-      List<Path> files = new ArrayList<>(ArtifactWriter.write(result, dir));
-      files.addAll(ExperimentFigures.draw(result, dir));
-      RunCompletion.complete(dir, result.name());
-      files.add(RunCompletion.marker(dir, result.name()));
-      done = true;
-      return new ExperimentRun(result, dir, List.copyOf(files));
-    } finally {
-      if (!done) {
-        out.discardIfEmpty();
-      }
-      try {
-        Runtime.getRuntime().removeShutdownHook(cleanup);
-      } catch (IllegalStateException e) {
-        // shutting down: the hook runs
-      }
-    }
+    String name = result.name();
+    List<Path> files = out.publish("output_dir", name, stage -> {
+      List<Path> staged = new ArrayList<>(ArtifactWriter.writeRun(result, stage));
+      staged.addAll(ExperimentFigures.draw(result, stage));
+      return staged;
+    }, dir -> List.of(ArtifactWriter.writeTimings(result, dir)));
+    return new ExperimentRun(result, out.path(), files);
   }
 
   /** The name of the run of {@code config}: its artifact is {@code NAME.json}. */

@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.pgbarrier.io.AtomicFiles;
+import org.pgbarrier.io.StagedRun;
 
 /**
  * An output directory checked before any work and created only when the results are ready to be
@@ -14,6 +17,8 @@ import java.nio.file.Path;
  * a file system that refuses new files ({@code /proc}, {@code /sys}): a hidden probe file is
  * created and deleted in the directory or its nearest existing parent. If the work then fails,
  * {@link #discardIfEmpty} removes the directories {@link #create} created, innermost first.
+ * {@link #publish} writes a run (of {@code run} or {@code sharpen}) through a staging directory so
+ * that a rerun replaces the previous run whole.
  *
  * @param path the directory
  * @param created the topmost directory {@link #create} creates, or {@code null} if it exists
@@ -96,6 +101,57 @@ record OutputDirectory(Path path, Path created) {
         Files.delete(p);
       } catch (IOException e) {
         return; // not empty (or gone): keep it and everything above it
+      }
+    }
+  }
+
+  /** Writes the files of a run into a directory. */
+  @FunctionalInterface
+  interface Writer {
+    List<Path> write(Path dir) throws IOException;
+  }
+
+  /**
+   * Creates the directory, stages run {@code name} there with {@code run} and publishes it over
+   * the previous run of that name ({@link StagedRun#publish}: the marker {@code NAME.complete}
+   * last), {@code shared} writing the directory's shared files just before the marker. Stale
+   * staging directories and temporary files of killed writers are deleted first. A failure,
+   * SIGTERM or Ctrl-C deletes the staging directory, the temporary files of writes in progress
+   * and the directories {@link #create} created while they are empty.
+   *
+   * @param option the option or config key that named the directory, for messages
+   * @return the published files, the marker last
+   */
+  List<Path> publish(String option, String name, Writer run, Writer shared) throws IOException {
+    Path[] stage = new Path[1];
+    Thread cleanup = new Thread(() -> {
+      AtomicFiles.deleteTemporaries();
+      if (stage[0] != null) {
+        StagedRun.discard(stage[0]);
+      }
+      discardIfEmpty();
+    }, "pgbarrier-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
+    boolean done = false;
+    try {
+      Path dir = create(option);
+      AtomicFiles.deleteStaleTemporaries(dir);
+      stage[0] = StagedRun.create(dir, name);
+      List<Path> staged = run.write(stage[0]);
+      List<Path> files = StagedRun.publish(dir, name, staged, () -> shared.write(dir));
+      done = true;
+      return List.copyOf(files);
+    } finally {
+      if (!done) {
+        if (stage[0] != null) {
+          StagedRun.discard(stage[0]);
+        }
+        discardIfEmpty();
+      }
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException e) {
+        // shutting down: the hook runs
       }
     }
   }

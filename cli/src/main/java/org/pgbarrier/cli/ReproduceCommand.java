@@ -55,6 +55,10 @@ final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "no progress bar on standard error")
   private boolean quiet;
 
+  @Option(names = "--allow-long", description = "run even when a config's work estimate (steps x"
+      + " batch x N x k, x m for best-of-m) exceeds 1e12, some hours of computing")
+  private boolean allowLong;
+
   @Override
   public Integer call() throws IOException {
     Threads.check(threads);
@@ -65,6 +69,9 @@ final class ReproduceCommand implements Callable<Integer> {
     }
     for (ExperimentConfig config : read) {
       ExperimentRun.requireHeap(config);
+      if (!allowLong) {
+        ExperimentRun.requireWork(config);
+      }
     }
     List<OutputDirectory> prepared = new ArrayList<>();
     List<ExperimentRun> runs = new ArrayList<>();
@@ -81,7 +88,7 @@ final class ReproduceCommand implements Callable<Integer> {
       for (ExperimentConfig config : read) {
         try (ProgressDisplay progress = quiet
             ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-          runs.add(ExperimentRun.of(config, progress, threads));
+          runs.add(ExperimentRun.of(config, progress, threads, allowLong));
         }
       }
       // the reader ties each file's experiment to its name: outcome, process, cdf

@@ -52,6 +52,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Threads.check(threads);
     ExperimentConfig read = ConfigReader.read(config, overrides);
+    ExperimentRun.requireHeap(read);
     if (!allowLong) {
       ExperimentRun.requireWork(read);
     }

@@ -2,8 +2,8 @@ package org.pgbarrier.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
           + " (basin, tail, barrier, singular; arXiv 2605.08368, operational definition"
           + " RECONSTRUCTED).",
       "Writes sharpen.json, bon_sweep.csv, regime_map.csv, bon_sweep.png/.svg and"
-          + " regime_map.png/.svg into --out; the same options give the same bytes.",
+          + " regime_map.png/.svg into --out, then the completion marker sharpen.complete; a"
+          + " rerun replaces the previous sweep whole. The same options give the same bytes.",
       "Exit codes: 0 ok, 2 bad arguments, 1 runtime failure."
     })
 final class SharpenCommand implements Callable<Integer> {
@@ -102,37 +103,49 @@ final class SharpenCommand implements Callable<Integer> {
   private double level;
 
   @Option(names = {"-o", "--out"}, defaultValue = "outputs/sharpen", paramLabel = "DIR",
-      description = "output directory, created if its parent exists; the default is created with"
-          + " its parent (default: ${DEFAULT-VALUE})")
-  private Path out;
+      description = "output directory, created with its missing parents when the results are"
+          + " ready; a rerun replaces the previous sweep whole (default: ${DEFAULT-VALUE})")
+  private String out;
+
+  @Option(names = "--allow-long", description = "run even when the work estimate (samples x"
+      + " sum of the grid x length x k, plus contexts x curve points x k^length) exceeds 1e12")
+  private boolean allowLong;
 
   @Override
   public Integer call() throws IOException {
     long start = System.nanoTime();
     SharpenSweep.Settings settings = settings();
-    boolean existed = Files.exists(out);
-    Path dir = outputDirectory();
-    List<Path> files;
-    SharpenSweep.Result result;
-    boolean done = false;
-    try {
-      result = SharpenSweep.run(settings);
-      files = SharpenOutputs.write(result, dir);
-      done = true;
-    } catch (AccessDeniedException e) {
-      throw new UsageException("--out " + out + ": directory " + dir + " is not writable");
-    } finally {
-      if (!done && !existed) {
-        new OutputDirectory(dir, dir).discardIfEmpty();
-      }
-    }
+    OutputDirectory dir = OutputDirectory.prepare("--out", out);
+    checkOutput(dir);
+    SharpenSweep.Result result = SharpenSweep.run(settings);
+    List<Path> files = dir.publish("--out", NAME,
+        stage -> SharpenOutputs.write(result, stage), shared -> List.of());
     PrintWriter stdout = spec.commandLine().getOut();
     summary(stdout, result);
     stdout.println("wrote " + files.stream().map(f -> f.getFileName().toString())
-        .collect(Collectors.joining(", ")) + " to " + dir + String.format(Locale.ROOT,
+        .collect(Collectors.joining(", ")) + " to " + dir.path() + String.format(Locale.ROOT,
             " in %.1f s", (System.nanoTime() - start) / 1e9));
     stdout.flush();
     return ExitCode.OK;
+  }
+
+  /** The run's name: its artifact is {@code sharpen.json}, its marker {@code sharpen.complete}. */
+  static final String NAME = "sharpen";
+
+  /**
+   * Refuses, before the sweep, a file name of the sweep taken by a directory or another
+   * non-regular file in the output directory.
+   */
+  private static void checkOutput(OutputDirectory dir) {
+    for (String file : SharpenOutputs.FILES) {
+      Path path = dir.path().resolve(file);
+      if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+          && !Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+        throw new UsageException("--out " + dir.path() + ": " + file + " is not a regular file (a"
+            + " directory, link or device): the sweep writes a file of that name; move it or"
+            + " choose another --out");
+      }
+    }
   }
 
   private SharpenSweep.Settings settings() {
@@ -165,41 +178,19 @@ final class SharpenCommand implements Callable<Integer> {
     require(level > 0 && level < 1, "--level " + level + ": must be in (0, 1)");
     SharpenSweep.Settings settings = new SharpenSweep.Settings(seed, k, length, contexts, baseMin,
         baseMax, sorted, samples, budget, maxBudget, confidence, level);
+    double work = SharpenSweep.work(settings);
+    require(allowLong || work <= ExperimentRun.WORK_CEILING, "--samples " + samples + " --n ... -k "
+        + k + " --length " + length + " --contexts " + contexts + ": the sweep's work estimate"
+        + " samples x sum(N) x length x k + contexts x curve points x k^length = "
+        + String.format(Locale.ROOT, "%.3g", work) + ": must be at most "
+        + String.format(Locale.ROOT, "%.0g", ExperimentRun.WORK_CEILING)
+        + " (hours of computing); lower --samples, --n, --contexts, -k or --length, or pass"
+        + " --allow-long");
     double bytes = SharpenSweep.requiredBytes(settings);
     require(HeapBudget.fits(bytes), HeapBudget.refusal("-k " + k + " --length " + length
         + " --contexts " + contexts + ": the sweep", MemoryEstimate.size(bytes),
         "lower --contexts, -k or --length"));
     return settings;
-  }
-
-  /**
-   * The output directory: an existing writable directory, or created in an existing parent. The
-   * default, {@code outputs/sharpen}, is created with its parent {@code outputs/}, so that the
-   * command works as is in a fresh clone.
-   */
-  private Path outputDirectory() throws IOException {
-    Path dir = out.toAbsolutePath().normalize();
-    if (!spec.commandLine().getParseResult().hasMatchedOption("--out") && dir.getParent() != null
-        && !Files.exists(dir.getParent())) {
-      Files.createDirectories(dir.getParent());
-    }
-    if (Files.exists(dir)) {
-      require(Files.isDirectory(dir), "--out " + out + ": is not a directory");
-    } else {
-      Path parent = dir.getParent();
-      require(parent != null && Files.isDirectory(parent),
-          "--out " + out + ": parent directory " + parent + " does not exist");
-      require(Files.isWritable(parent), "--out " + out + ": parent directory " + parent
-          + " is not writable");
-      try {
-        Files.createDirectory(dir);
-      } catch (AccessDeniedException e) {
-        throw new UsageException("--out " + out + ": parent directory " + parent
-            + " is not writable");
-      }
-    }
-    require(Files.isWritable(dir), "--out " + out + ": directory " + dir + " is not writable");
-    return dir;
   }
 
   private static void summary(PrintWriter stdout, SharpenSweep.Result r) {

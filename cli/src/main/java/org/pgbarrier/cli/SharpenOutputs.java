@@ -30,6 +30,10 @@ final class SharpenOutputs {
 
   static final String JSON = "sharpen.json";
 
+  /** Every file {@link #write} writes, by name. */
+  static final List<String> FILES = List.of(JSON, "bon_sweep.csv", "regime_map.csv",
+      "bon_sweep.png", "bon_sweep.svg", "regime_map.png", "regime_map.svg");
+
   private SharpenOutputs() {}
 
   /** Writes every file into {@code dir}, which exists, and returns them in writing order. */

@@ -63,6 +63,19 @@ final class SharpenSweep {
       double level) {}
 
   /**
+   * An estimate of the sweep's work in token-vocabulary steps: the Monte Carlo runs draw {@code
+   * samples x sum(grid)} responses of {@code length} tokens over {@code k}, and the exact law
+   * visits the {@code k^length} responses of every context at every point of the curve: {@code
+   * samples x sum(grid) x length x k + contexts x curve points x k^length}. In {@code double}: the
+   * product overflows a long.
+   */
+  static double work(Settings s) {
+    double grid = Arrays.stream(s.grid()).asDoubleStream().sum();
+    return (double) s.samples() * grid * s.length() * s.k()
+        + (double) s.contexts() * curveN(s.grid()).length * Math.pow(s.k(), s.length());
+  }
+
+  /**
    * Estimated peak heap bytes of {@link #run} [RECONSTRUCTED: an account of its dominant arrays,
    * in {@code double} so that nothing overflows]: per context the enumerated base law and its
    * copy, {@code 2 (16 + 8 k^length)}, its row of the exact curve, {@code 16 + 8 P} ({@code P}

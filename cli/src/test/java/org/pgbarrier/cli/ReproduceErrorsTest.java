@@ -77,6 +77,24 @@ class ReproduceErrorsTest {
   }
 
   @Test
+  void aTimeBombIsRefusedBeforeAnyRunAndAllowLongPassesItThrough() throws IOException {
+    // 10^7 PG steps of 10^5 sequences, tracked and tested once: work 8 x 32 x 10^12
+    edit("process_reward.yaml", "steps: 12", "steps: 10000000");
+    edit("process_reward.yaml", "batch_size: 1024", "batch_size: 100000");
+    edit("process_reward.yaml", "track_every: 1", "track_every: 10000000");
+    edit("process_reward.yaml", "test_every: 50\n    track", "test_every: 10000000\n    track");
+    assertOneLineError(reproduce(), 2, "process_reward.yaml: the run's work estimate steps x"
+        + " batch x N x k (x m for best-of-m) = ", ": must be at most 1e+12 (hours of computing);"
+        + " lower the steps or batch_size, or pass --allow-long");
+    assertThat(out).doesNotExist();
+    // --allow-long lifts the ceiling: the next check, a comparison --out that is a file, refuses
+    Files.createDirectories(out);
+    Path file = Files.writeString(out.resolve("comparison"), "x");
+    assertOneLineError(reproduce("--allow-long"), 2,
+        "--out " + file + ": exists and is not a directory");
+  }
+
+  @Test
   void aConfigLargerThanTheHeapIsRefusedBeforeAnyRun() throws IOException {
     edit("cdf_quantile.yaml", "cdf_samples: 128", "cdf_samples: 2000000000");
     assertOneLineError(reproduce(), 2, "cdf_quantile.yaml: the run needs an estimated ",

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pgbarrier.io.RunCompletion;
 
 /**
  * {@code pgbarrier sharpen} end to end on tiny instances. The expected values are worked out by
@@ -139,18 +140,18 @@ class SharpenCommandTest {
   }
 
   @Test
-  void anOutputDirectoryWhoseParentIsMissingIsExitTwoAndCreatesNothing() {
-    Path parent = temp.resolve("missing");
-    Cli result = Cli.run("sharpen", "--out", parent.resolve("out").toString());
-    assertOneLineError(result, "parent directory " + parent + " does not exist");
-    assertThat(parent).doesNotExist();
+  void anOutputDirectoryWhoseParentIsMissingIsCreatedWithItAsRunsOutputDir() throws IOException {
+    Path out = temp.resolve("missing/out");
+    Cli result = Cli.run(twoResponses(out, "7"));
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(RunCompletion.isComplete(out, "sharpen")).isTrue();
   }
 
   @Test
   void anOutputPathThatIsAFileIsExitTwoAndLeavesTheFile() throws IOException {
     Path file = Files.writeString(temp.resolve("file"), "keep");
     Cli result = Cli.run("sharpen", "--out", file.toString());
-    assertOneLineError(result, "--out " + file + ": is not a directory");
+    assertOneLineError(result, "--out " + file + ": exists and is not a directory");
     assertThat(Files.readString(file)).isEqualTo("keep");
   }
 

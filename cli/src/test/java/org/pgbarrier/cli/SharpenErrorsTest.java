@@ -62,20 +62,12 @@ class SharpenErrorsTest {
   }
 
   @Test
-  void anOutputDirectoryWithoutItsParentIsExitTwo() {
-    Path out = temp.resolve("missing/out");
-    assertOneLineError(Cli.run("sharpen", "--out", out.toString()), 2,
-        "--out " + out + ": parent directory " + out.getParent() + " does not exist");
-    assertThat(out.getParent()).doesNotExist();
-  }
-
-  @Test
   void anOutputDirectoryUnderARegularFileIsExitTwo() throws IOException {
     Path file = Files.writeString(temp.resolve("occupied"), "x");
     assertOneLineError(Cli.run("sharpen", "--out", file.resolve("out").toString()), 2,
-        "parent directory " + file + " does not exist");
+        "--out " + file.resolve("out") + ": cannot be created (Not a directory)");
     assertOneLineError(Cli.run("sharpen", "--out", file.toString()), 2,
-        "--out " + file + ": is not a directory");
+        "--out " + file + ": exists and is not a directory");
     assertThat(Files.readString(file)).isEqualTo("x");
   }
 
@@ -101,5 +93,59 @@ class SharpenErrorsTest {
         "-k 2 --length 16 --contexts 76: the sweep needs an estimated 76.", " MiB of heap, more"
         + " than the ", "PGBARRIER_JAVA_OPTS=-Xmx", "lower --contexts, -k or --length");
     assertThat(out).doesNotExist();
+  }
+
+  /** Runs {@code sharpen} in a JVM with heap {@code xmx}; returns its exit code and stderr. */
+  private static Cli sharpenIn(String xmx, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), xmx,
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sharpen"));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Cli(process.exitValue(), "", err);
+  }
+
+  /**
+   * The heap keeps room for the JVM's own memory: the 76 MiB sweep of {@link
+   * #anInstanceLargerThanTheHeapIsRefusedUpFrontWithTheEstimate} is refused at {@code -Xmx96m}
+   * too, where it used to start (96 MiB less 32 MiB and a fifth of the rest leaves 51 MiB).
+   */
+  @Test
+  void aHeapJustAboveTheEstimateIsRefusedForTheJvmsOwnMemory()
+      throws IOException, InterruptedException {
+    Path out = temp.resolve("out");
+    assertOneLineError(sharpenIn("-Xmx96m", "-k", "2", "--length", "16", "--contexts", "76",
+        "--base-min", "0.6", "--out", out.toString()), 2,
+        "the sweep needs an estimated 76.", " MiB available; raise it with",
+        "heap less the JVM's own 32.0 MiB and a fifth of the rest for the collector)");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aTimeBombIsRefusedUpFrontAndAllowLongLiftsTheCeiling()
+      throws IOException, InterruptedException {
+    Path out = temp.resolve("out");
+    assertOneLineError(Cli.run("sharpen", "--samples", "1000000", "--n", "1000000", "--out",
+        out.toString()), 2, "--samples 1000000 --n ... -k 8 --length 4 --contexts 50: the sweep's"
+        + " work estimate samples x sum(N) x length x k + contexts x curve points x k^length = 3.20e+13:"
+        + " must be at most 1e+12 (hours of computing); lower --samples, --n, --contexts, -k or"
+        + " --length, or pass --allow-long");
+    assertThat(out).doesNotExist();
+    // with --allow-long the next check refuses: the heap of a 24 MiB JVM
+    assertOneLineError(sharpenIn("-Xmx24m", "--samples", "1000000", "--n", "1000000", "-k", "2",
+        "--length", "16", "--contexts", "76", "--base-min", "0.6", "--allow-long", "--out",
+        out.toString()), 2, "the sweep needs an estimated");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void aFileNameOfTheSweepTakenByADirectoryIsRefusedBeforeTheSweep() throws IOException {
+    Path out = Files.createDirectories(temp.resolve("out").resolve("bon_sweep.png"));
+    assertOneLineError(Cli.run("sharpen", "--out", out.getParent().toString()), 2,
+        "--out " + out.getParent() + ": bon_sweep.png is not a regular file (a directory, link or"
+        + " device): the sweep writes a file of that name; move it or choose another --out");
   }
 }

@@ -42,8 +42,15 @@ import java.util.stream.Collectors;
  *       curve point.
  * </ul>
  *
- * Everything is computed in {@code double}, so no size overflows. Per-thread buffers of a
- * parallel runner are not counted.
+ *
+ * and {@code worker buffers}: the batch learners cut the larger phase's batch into lanes of
+ * {@value #LANE} sequences that the worker threads fill (learn.batch.Batch), each lane with two
+ * gradient accumulators {@code 2 (16 + 8D)}, four scoring workspaces {@code 4 (16 + 8Nk)} and
+ * its token scales {@code 16 + 8N}: {@code ceil(batch / LANE)} lanes.
+ *
+ * Everything is computed in {@code double}, so no size overflows. The JVM's own memory (classes'
+ * objects, libraries, figure rasters) and the collector's room are not in the estimate: the cli
+ * keeps them apart (HeapBudget).
  *
  * @param parts bytes per part, in the order above; parts that do not apply are absent
  */
@@ -53,6 +60,9 @@ public record MemoryEstimate(Map<String, Double> parts) {
 
   /** Working bytes per pool sample beyond its context. */
   public static final int POOL_WORKING = 72;
+
+  /** Sequences per lane of the batch learners (learn.batch.Batch.LANE). */
+  public static final int LANE = 64;
 
   /** Working bytes per cdf sample beyond its context. */
   public static final int CDF_WORKING = 128;
@@ -94,6 +104,7 @@ public record MemoryEstimate(Map<String, Double> parts) {
       parts.put("pool", ownContexts * context + pool * POOL_WORKING);
       double batch = Math.max(pg.supervised().batchSize(), pg.pg().batchSize());
       parts.put("batch", batch * (context + 32 + 12 * n));
+      parts.put("worker buffers", workerBuffers(batch, d * k + k * k, n, k));
       double tracked = pg.tracking().type() == TrackingSettings.Type.UNIFORM
           ? pg.tracking().quantiles() : Math.min(pg.tracking().maxTracked(), pool);
       double rows = Math.floor((double) pg.pg().steps() / pg.pg().trackEvery()) + 2;
@@ -104,11 +115,17 @@ public record MemoryEstimate(Map<String, Double> parts) {
     } else {
       CdfExperimentSettings cdf = (CdfExperimentSettings) settings;
       parts.put("batch", cdf.batchSize() * (context + 32 + 12 * n));
+      parts.put("worker buffers", workerBuffers(cdf.batchSize(), d * k + k * k, n, k));
       parts.put("cdf samples", cdf.cdfSamples() * (context + CDF_WORKING));
       double curvePoints = (cdf.numModels() + 1.0) * 2 * CdfExperiment.GRID_POINTS;
       parts.put("written text", BYTES_PER_CHAR * curvePoints * CHARS_PER_CURVE_POINT);
     }
     return new MemoryEstimate(parts);
+  }
+
+  /** {@code ceil(batch / LANE) (2 (16 + 8D) + 4 (16 + 8Nk) + 16 + 8N)}. */
+  private static double workerBuffers(double batch, double dimension, double n, double k) {
+    return Math.ceil(batch / LANE) * (2 * (16 + 8 * dimension) + 4 * (16 + 8 * n * k) + 16 + 8 * n);
   }
 
   /** The bytes of one labelled context of {@code data}: {@code 72 + 8d + 4N}. */

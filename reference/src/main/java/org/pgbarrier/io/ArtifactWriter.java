@@ -1,13 +1,10 @@
 package org.pgbarrier.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -46,6 +43,18 @@ public final class ArtifactWriter {
    * @throws IOException if a file cannot be written ({@code dir} then holds no partial file)
    */
   public static List<Path> write(ExperimentResult result, Path dir) throws IOException {
+    List<Path> written = new ArrayList<>(writeRun(result, dir));
+    written.add(writeTimings(result, dir));
+    return written;
+  }
+
+  /**
+   * Writes the files of run {@code result} into {@code dir} (created if missing), the artifact
+   * first: everything but {@code timings.json}, which {@link #writeTimings} updates.
+   *
+   * @return the files written
+   */
+  public static List<Path> writeRun(ExperimentResult result, Path dir) throws IOException {
     Files.createDirectories(dir);
     Map<String, String> files = new java.util.LinkedHashMap<>();
     String name = result.name();
@@ -59,8 +68,19 @@ public final class ArtifactWriter {
     for (Map.Entry<String, String> file : files.entrySet()) {
       written.add(atomically(dir.resolve(file.getKey()), file.getValue()));
     }
-    written.add(atomically(dir.resolve(TIMINGS), timings(dir.resolve(TIMINGS), result)));
     return written;
+  }
+
+  /**
+   * Adds or replaces the wall times of {@code result} in {@code dir}'s {@code timings.json},
+   * read with the checks of {@link ArtifactReader#readTimings}.
+   *
+   * @return the file
+   * @throws InputException if the existing file is not a valid {@code timings.json}
+   */
+  public static Path writeTimings(ExperimentResult result, Path dir) throws IOException {
+    Path file = dir.resolve(TIMINGS);
+    return atomically(file, timings(dir, result));
   }
 
   /** The artifact {@code NAME.json}, as text. */
@@ -239,23 +259,9 @@ public final class ArtifactWriter {
   }
 
   /** {@code timings.json} with this run's entry added or replaced, runs sorted by name. */
-  private static String timings(Path file, ExperimentResult result) throws IOException {
+  private static String timings(Path dir, ExperimentResult result) throws IOException {
     Map<String, Map<String, Double>> runs = new TreeMap<>();
-    if (Files.exists(file)) {
-      JsonNode root = JsonMapper.builder().build().readTree(file.toFile());
-      if (root == null || !root.isObject()) {
-        throw new InputException(file + ": must hold a JSON object of runs");
-      }
-      for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> run = it.next();
-        Map<String, Double> phases = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> p = run.getValue().fields(); p.hasNext(); ) {
-          Map.Entry<String, JsonNode> phase = p.next();
-          phases.put(phase.getKey(), phase.getValue().doubleValue());
-        }
-        runs.put(run.getKey(), phases);
-      }
-    }
+    ArtifactReader.readTimings(dir).forEach((run, times) -> runs.put(run, times.seconds()));
     runs.put(result.name(), result.timings().seconds());
     JsonText json = new JsonText();
     for (Map.Entry<String, Map<String, Double>> run : runs.entrySet()) {

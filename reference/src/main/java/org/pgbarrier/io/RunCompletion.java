@@ -14,9 +14,9 @@ import java.util.HexFormat;
  * that a reader can tell a complete run from an interrupted or failed one (docs/artifacts.md).
  *
  * <p>Protocol of a writer: {@link #begin} (removes the marker: from here on the run is incomplete,
- * whatever files of an earlier run are still there), write every file, {@link #complete}. A
- * rerun replaces the files of the same names and is complete again only when it has written them
- * all, so a directory never presents a mix of two runs as one complete run. The marker holds the
+ * whatever files of an earlier run are still there), write every file, {@link #complete}.
+ * {@link StagedRun} stages a run's files and publishes them so that an interrupted rerun never
+ * leaves files of two runs either. The marker holds the
  * SHA-256 of the artifact's bytes: {@link #isComplete} is false for an artifact changed since.
  * A reader that needs a complete run calls {@link #requireComplete}; a sweep that skips complete
  * cells calls {@link #isComplete} (and compares the artifact's settings if it needs to).

@@ -33,7 +33,8 @@ class MemoryEstimateTest {
     Map<String, Double> parts = MemoryEstimate.of(
         outcome(1024, TrackSource.MIXTURE_CENTERS)).parts();
     assertThat(parts).containsOnlyKeys(
-        "weights", "test set", "pool", "batch", "tracked history", "written text");
+        "weights", "test set", "pool", "batch", "worker buffers", "tracked history",
+        "written text");
     // 8 (16 + 8 D) + 16 + 8 N k
     assertThat(parts.get("weights")).isEqualTo(8 * (16 + 8 * 2048) + 16 + 8 * 128 * 32);
     // test_set_size (c + 16)
@@ -42,13 +43,15 @@ class MemoryEstimateTest {
     assertThat(parts.get("pool")).isEqualTo(32 * 840 + 32 * 72);
     // max(256, 1024) (c + 32 + 12 N)
     assertThat(parts.get("batch")).isEqualTo(1024 * (840 + 32 + 12 * 128));
+    // 1024 / 64 = 16 lanes of 2 (16 + 8 D) + 4 (16 + 8 N k) + 16 + 8 N = 32800 + 131136 + 1040
+    assertThat(parts.get("worker buffers")).isEqualTo(16 * 164_976);
     // rows = 4000 / 1 + 2 = 4002, T = 16 quantiles: rows (8 T + 80)
     assertThat(parts.get("tracked history")).isEqualTo(4002 * (8 * 16 + 80));
     // curve points: (1000/50 + 2) + (4000/50 + 2) + 4002 = 4106;
     // 4 (4002 * 16 * 128 + 32 * 96 + 4106 * 64)
     assertThat(parts.get("written text")).isEqualTo(4.0 * (4002 * 16 * 128 + 32 * 96 + 4106 * 64));
     assertThat(MemoryEstimate.of(outcome(1024, TrackSource.MIXTURE_CENTERS)).bytes())
-        .isEqualTo(163_984 + 876_544 + 29_184 + 2_465_792 + 832_416 + 33_847_808);
+        .isEqualTo(163_984 + 876_544 + 29_184 + 2_465_792 + 2_639_616 + 832_416 + 33_847_808);
   }
 
   @Test
@@ -67,10 +70,12 @@ class MemoryEstimateTest {
     Map<String, Double> parts = MemoryEstimate.of(
         new CdfExperimentSettings(data, 0, 10, 500, 256, ADAGRAD, 16384)).parts();
     assertThat(parts).containsOnlyKeys(
-        "weights", "test set", "batch", "cdf samples", "written text");
+        "weights", "test set", "batch", "worker buffers", "cdf samples", "written text");
     assertThat(parts.get("weights")).isEqualTo(8 * (16 + 8 * (320 + 100)) + 16 + 8 * 100 * 10);
     assertThat(parts.get("test set")).isEqualTo(1024 * (728 + 16));
     assertThat(parts.get("batch")).isEqualTo(256 * (728 + 32 + 12 * 100));
+    // 256 / 64 = 4 lanes of 2 (16 + 8 * 420) + 4 (16 + 8 * 1000) + 16 + 800 = 39632
+    assertThat(parts.get("worker buffers")).isEqualTo(4 * 39_632);
     assertThat(parts.get("cdf samples")).isEqualTo(16384 * (728 + 128));
     // (10 + 1) checkpoints * 2 curves * 201 levels * 64 characters * 4 bytes
     assertThat(parts.get("written text")).isEqualTo(4.0 * 11 * 2 * 201 * 64);
