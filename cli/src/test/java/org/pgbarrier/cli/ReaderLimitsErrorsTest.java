@@ -61,7 +61,7 @@ class ReaderLimitsErrorsTest {
   void aTimeBombIsRefusedUpFrontUnlessAllowed() {
     Cli result = Cli.run("run",
         Cli.repositoryRoot().resolve("configs/process_reward.yaml").toString(),
-        "experiment.pg.steps=400000", "global.output_dir=" + temp.resolve("o"), "--quiet");
+        "experiment.pg.batch_size=65536", "global.output_dir=" + temp.resolve("o"), "--quiet");
     assertOneLineError(result, 2, "the run's work estimate steps x batch x N x k (x m for"
         + " best-of-m) = ", ": must be at most 1e+12 (hours of computing); lower the steps or"
         + " batch_size, or pass --allow-long");
