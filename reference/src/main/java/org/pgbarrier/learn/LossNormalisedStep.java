@@ -3,17 +3,19 @@ package org.pgbarrier.learn;
 import org.pgbarrier.Checks;
 
 /**
- * The loss-normalised step of the reconstruction of "SGD / PG with adaptive LR" ({@code
- * shared/theory} base-model-barrier.md §4.2 [RECONSTRUCTED]: the paper names an adaptive learning
- * rate [SOURCE: abstract, arXiv 2603.06957], its formula was not available):
+ * The loss-normalised step, our reconstruction of "SGD / PG with adaptive LR" from before the
+ * paper's body was known [RECONSTRUCTED, {@code docs/theory.md §8}]: the abstract names an adaptive
+ * learning rate [SOURCE: abstract, arXiv 2603.06957], and the paper's own rule is the
+ * gradient-norm step {@link GradientNormStep}, {@code eta_t = 1/(4 + 2||g_t||^2)} ({@code
+ * docs/theory.md §4.1}). This rule stays as the named alternative:
  *
  * <pre>
  *   eta_t = eta / max(1, l_t),     w <- w + eta_t d,
  * </pre>
  *
  * where {@code l_t} is the loss passed to {@link #apply} (e.g. {@code -log p_w(y*|x)}). The
- * analysis of §5.1 [RECONSTRUCTED] needs {@code eta <= 1/4}; the rule itself accepts any finite
- * {@code eta > 0}. Stateless.
+ * reconstructed analysis ({@code docs/theory.md §8}) needs {@code eta <= 1/4}; the rule itself
+ * accepts any finite {@code eta > 0}. Stateless.
  */
 public final class LossNormalisedStep implements StepRule {
   private final double eta;
