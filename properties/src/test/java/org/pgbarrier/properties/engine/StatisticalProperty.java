@@ -38,7 +38,13 @@ public final class StatisticalProperty {
       "SHP-07/misidentifies-a-constant-fraction",
       "ACS-01/pass-at-b-frequencies",
       "ACS-03/outcome-pg-only-elicits",
-      "ACS-03/process-pg-creates");
+      "ACS-03/process-pg-creates",
+      "BMB-19/iterations-free-of-lq",
+      "BMB-19/per-sample-additive",
+      "BMB-20/outcome-over-process-exponential",
+      "BMB-21/queries-below-lq-cost-leave-error-above-eps",
+      "BMB-21/iterations-at-least-c-over-gamma2-eps",
+      "BMB-22/lq-jumps-past-one-over-gamma2-eps");
 
   /**
    * The outcome of one experiment under the rule.
