@@ -93,6 +93,11 @@ public final class ClusterFamily {
     this.baseWeights = new double[phi.dimension()];
     this.wStar = new double[phi.dimension()];
     this.gamma = 1.0 / Math.sqrt(blocks);
+    for (int b = 0; b < blocks; b++) {
+      if (blockBases[b] == null) {
+        throw new IllegalArgumentException("base of block " + b + " = null: must be a TokenBase");
+      }
+    }
     for (int c = 0; c < m; c++) {
       for (int j = 0; j < bpc; j++) {
         int b = c * bpc + j;

@@ -222,6 +222,11 @@ public final class ClusterLearnerState implements LearnerState {
   }
 
   @Override
+  public double targetTokenLogProbability(int c, int i) {
+    return blockLog[phi.block(c, i)];
+  }
+
+  @Override
   public double baseTargetLogLikelihood(int c) {
     if (blocksPerCluster == 1) {
       return length * baseTokenLog[c];

@@ -53,6 +53,9 @@ public interface LearnerState {
   /** {@code log p_w(y*_c | x_c)}. */
   double targetLogLikelihood(int c);
 
+  /** {@code log p_w(y*_i | x_c, y*_<i)}, the current model along the correct prefix. */
+  double targetTokenLogProbability(int c, int i);
+
   /** {@code log q0(y*_c | x_c)}. */
   double baseTargetLogLikelihood(int c);
 

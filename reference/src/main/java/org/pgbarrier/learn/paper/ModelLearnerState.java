@@ -129,10 +129,19 @@ public final class ModelLearnerState<X> implements LearnerState {
   }
 
   @Override
+  public double targetTokenLogProbability(int c, int i) {
+    return tokenLogProbability(w, c, i);
+  }
+
+  @Override
   public double baseTargetTokenLogProbability(int c, int i) {
+    return tokenLogProbability(wBase, c, i);
+  }
+
+  private double tokenLogProbability(double[] weights, int c, int i) {
     Labeled<X> l = contexts.get(c);
     double[] out = new double[length];
-    model.tokenLogProbabilities(wBase, l.x(), l.target(), out);
+    model.tokenLogProbabilities(weights, l.x(), l.target(), out);
     return out[i];
   }
 
