@@ -17,6 +17,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -70,7 +71,7 @@ class AccessibleSupportProperties {
       String detail = "tau=" + tau + " pass@B via log " + viaLog + ", via pi " + viaProbability
           + ", membership consistent " + consistent;
       return consistent ? Observation.atMost(error, 1e-12, detail)
-          : new Observation(false, error, 1e-12, Double.POSITIVE_INFINITY, detail);
+          : new Observation(false, error, Comparison.AT_MOST, 1e-12, Double.POSITIVE_INFINITY, detail);
     };
   }
 
@@ -125,7 +126,7 @@ class AccessibleSupportProperties {
       detail.append(String.format(" B=%d: %d hits (expected %.1f, tail p %.3g)", budget, count,
           PASS_TRIALS * f, p));
     }
-    return new Decision(smallest <= perTail, smallest, perTail, detail.toString());
+    return new Decision(smallest <= perTail, smallest, Comparison.ABOVE, perTail, detail.toString());
   }
 
   // ---- ACS-02: reweighting cannot leave the strict support ----
@@ -174,14 +175,15 @@ class AccessibleSupportProperties {
       String detail = "pi_ref=" + Arrays.toString(reference) + " r=" + Arrays.toString(reward)
           + " optimum=" + Arrays.toString(optimum);
       if (offSupport > 0) {
-        return new Observation(false, offSupport, 0, Double.POSITIVE_INFINITY,
+        return new Observation(false, offSupport, Comparison.AT_MOST, 0, Double.POSITIVE_INFINITY,
             "mass " + offSupport + " off the strict support; " + detail);
       }
       double value = GibbsReweighting.objective(optimum, reference, reward, beta);
       double closedForm = GibbsReweighting.optimalValue(reference, reward, beta);
       double scale = 1 + Math.abs(closedForm);
       if (!(Math.abs(value - closedForm) <= 1e-9 * scale)) {
-        return new Observation(false, Math.abs(value - closedForm), 1e-9 * scale,
+        return new Observation(false, Math.abs(value - closedForm), Comparison.AT_MOST,
+            1e-9 * scale,
             Double.POSITIVE_INFINITY, "objective " + value + " vs beta log Z " + closedForm);
       }
       double best = Double.NEGATIVE_INFINITY;
@@ -246,7 +248,8 @@ class AccessibleSupportProperties {
           && Math.abs(tiltKl - claimed) <= 1e-10 * (1 + claimed)
           && numeric >= claimed - 1e-12 && numeric <= claimed + 1e-6;
       double gap = Math.abs(numeric - claimed);
-      return new Observation(holds, numeric, claimed, holds ? gap / 1e-6 : Double.POSITIVE_INFINITY,
+      return new Observation(holds, numeric, Comparison.CONSISTENT, claimed,
+          holds ? gap / 1e-6 : Double.POSITIVE_INFINITY,
           detail);
     };
   }

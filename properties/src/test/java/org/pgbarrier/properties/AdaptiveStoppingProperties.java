@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -86,7 +87,8 @@ class AdaptiveStoppingProperties {
     double missBound = Sharpening.adaptiveStoppingMissBound(MU, 1);
     double missTail = BinomialTail.upper(RUNS, missBound, misses);
     boolean rejects = fit.pValue() < a / 2 || missTail < a / 2;
-    return new StatisticalProperty.Decision(rejects, Math.min(fit.pValue(), missTail), a / 2,
+    return new StatisticalProperty.Decision(rejects, Math.min(fit.pValue(), missTail),
+        Comparison.AT_LEAST, a / 2,
         "chi-square X2=" + fit.statistic() + " df=" + fit.degreesOfFreedom() + " p-value="
             + fit.pValue() + "; misses " + misses + "/" + RUNS + " against bound " + missBound
             + " (upper tail " + missTail + ")");

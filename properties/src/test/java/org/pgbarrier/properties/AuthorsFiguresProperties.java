@@ -29,6 +29,7 @@ import org.pgbarrier.learn.batch.PolicyGradientSettings;
 import org.pgbarrier.learn.batch.PolicyGradientStep;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.ShortfallRule;
@@ -185,7 +186,7 @@ class AuthorsFiguresProperties {
     }
     String detail = String.format(Locale.ROOT, "%d of %d replicates show the effect, replicates"
         + " kept %s; %s; %s", x, REPLICATES, Arrays.toString(kept), rows, rule.describe());
-    return new Decision(rule.rejects(x), x, rule.threshold(), detail);
+    return new Decision(rule.rejects(x), x, Comparison.ABOVE, rule.threshold(), detail);
   }
 
   private static Decision decideTestError(long seed, double level, PgLearnerFactory process) {
@@ -206,7 +207,7 @@ class AuthorsFiguresProperties {
     }
     String detail = String.format(Locale.ROOT, "process lower in %d of %d replicates; %s; %s", x,
         REPLICATES, rows, rule.describe());
-    return new Decision(rule.rejects(x), x, rule.threshold(), detail);
+    return new Decision(rule.rejects(x), x, Comparison.ABOVE, rule.threshold(), detail);
   }
 
   /** The outcome arms of {@code replicates}, computed once per seed and replicate list. */

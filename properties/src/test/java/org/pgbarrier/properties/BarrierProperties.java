@@ -19,6 +19,7 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.PositionalContext;
 import org.pgbarrier.model.PositionalFeatureMap;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -115,7 +116,7 @@ class BarrierProperties {
     double chord = (boxes[last].estimate() - boxes[0].estimate()) / (abscissa[last] - abscissa[0]);
     Series series = new Series("N", String.format("median T_eps (box level %.2g)",
         a / LENGTHS.length), Series.Scale.LOG_LINEAR, figure, chord, target);
-    return new Decision(rejects, statistic, target, detail.toString(), series);
+    return new Decision(rejects, statistic, Comparison.CONSISTENT, target, detail.toString(), series);
   }
 
   private static long outcomeQueries(
@@ -232,7 +233,7 @@ class BarrierProperties {
       String detail = "weights identical across hypotheses: " + identical + "; worst " + where;
       Observation fractionCheck = Observation.atLeast(worst, 0.5, detail);
       return identical ? fractionCheck
-          : new Observation(false, worst, 0.5, Double.POSITIVE_INFINITY, detail);
+          : new Observation(false, worst, Comparison.AT_LEAST, 0.5, Double.POSITIVE_INFINITY, detail);
     };
   }
 

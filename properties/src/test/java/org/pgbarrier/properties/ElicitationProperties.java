@@ -12,6 +12,7 @@ import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.ProcessPolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.ExceedanceRule;
@@ -112,7 +113,7 @@ class ElicitationProperties {
     String detail = String.format("pi_ref = (%.4g tail, %.4g barrier); %d of %d runs CREATION,"
         + " %d made the tail target accessible; %s", Math.exp(reference[0]), barrier, x, RUNS,
         count(elicited), rule.describe());
-    return new Decision(rule.rejects(x), x, rule.threshold(), detail);
+    return new Decision(rule.rejects(x), x, Comparison.BELOW, rule.threshold(), detail);
   }
 
   private static Decision decideProcess(long seed, double level, boolean outcomeOnly) {
@@ -135,7 +136,7 @@ class ElicitationProperties {
         + " %d runs CREATION; %s", Math.exp(reference[1]),
         AccessibleSupport.passAtBudget(Math.exp(reference[1]), MAX_BUDGET), y, RUNS,
         rule.describe());
-    return new Decision(rule.rejects(y), y, rule.threshold(), detail);
+    return new Decision(rule.rejects(y), y, Comparison.ABOVE, rule.threshold(), detail);
   }
 
   /** The instance must be what the design says: context 0 a tail target, context 1 a barrier. */

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
@@ -51,7 +52,7 @@ class HardInstanceProperties {
       misses += b ? 1 : 0;
     }
     double tail = BinomialTail.lower(REPLICATES, Sharpening.HARD_INSTANCE_MISIDENTIFICATION, misses);
-    return new StatisticalProperty.Decision(tail < a, tail, a,
+    return new StatisticalProperty.Decision(tail < a, tail, Comparison.AT_LEAST, a,
         "m=" + m + ": misidentified " + misses + "/" + REPLICATES + " (rate "
             + (double) misses / REPLICATES + "), P[Bin <= X] = " + tail);
   }

@@ -17,6 +17,7 @@ import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.metric.TargetLikelihoods;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.BinomialTail;
@@ -149,7 +150,7 @@ class LikelihoodQuantilePlateauProperties {
         + " floor (reject at %d); mean err=%.6g, mean on-support err=%.4g, rho=%.4g: %d runs with"
         + " on-support err >= rho/beta (reject at %d)", mass, floor, p0, below, RUNS, cLow, mean,
         meanOn, rho, above, cHigh);
-    return new Decision(rejects, below, cLow, detail);
+    return new Decision(rejects, below, Comparison.BELOW, cLow, detail);
   }
 
   /**
@@ -203,7 +204,7 @@ class LikelihoodQuantilePlateauProperties {
         + " (reject at %d)", form, quantiles[best], eps[best], bound, formConstant(),
         SPEC.gamma(), QUERIES, Arrays.toString(quantiles),
         withEps ? "error on {q >= Q}" : "total error", mean, over, RUNS, bound / BETA, c);
-    return new Decision(over >= c, mean, bound, detail);
+    return new Decision(over >= c, over, Comparison.BELOW, c, detail);
   }
 
   /** The smallest {@code c} with {@code P[Bin(RUNS, p) >= c] <= level} ({@code RUNS + 1} if none). */

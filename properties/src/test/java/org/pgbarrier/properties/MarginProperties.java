@@ -8,6 +8,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.MarginCertificate;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.LogitScorer;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -55,7 +56,7 @@ class MarginProperties {
         boolean holds = cert.greedyReproducesTarget() && cert.realised() > 0
             && cert.realised() >= requested * (1 - MarginCertificate.RELATIVE_TOLERANCE);
         double severity = requested > 0 ? requested / cert.realised() : 0;
-        return new Observation(holds, cert.realised(), requested,
+        return new Observation(holds, cert.realised(), Comparison.AT_LEAST, requested,
             holds ? severity : Double.POSITIVE_INFINITY, detail);
       }
     });

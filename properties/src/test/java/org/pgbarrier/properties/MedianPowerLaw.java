@@ -2,6 +2,7 @@ package org.pgbarrier.properties;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.QuantileInterval;
@@ -49,6 +50,6 @@ final class MedianPowerLaw {
     String axis = where.split(",", 2)[0].replaceFirst("^log ", "").trim();
     String median = String.format("median (box level %.2g)", level / points);
     Series series = new Series(axis, median, Series.Scale.LOG_LOG, figure, chord, predicted);
-    return new Decision(!slopes.contains(predicted), chord, predicted, detail.toString(), series);
+    return new Decision(!slopes.contains(predicted), chord, Comparison.CONSISTENT, predicted, detail.toString(), series);
   }
 }

@@ -9,6 +9,7 @@ import org.pgbarrier.learn.LossNormalisedStep;
 import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.BinomialTail;
@@ -69,7 +70,7 @@ class OutcomePgProperties {
       detail.append(String.format(" #{T<=%d}=%d (expected %.1f, tail p %.3g)", t, count,
           RUNS * f, p));
     }
-    return new Decision(smallest <= perTail, smallest, perTail, detail.toString());
+    return new Decision(smallest <= perTail, smallest, Comparison.ABOVE, perTail, detail.toString());
   }
 
   /** Algorithm (B) from the base model until its first success; returns the query count. */

@@ -17,6 +17,7 @@ import org.pgbarrier.learn.OutcomePolicyGradient.PerSampleRun;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
@@ -185,7 +186,7 @@ class PerSampleCostProperties {
             "%s B=%.4g bound=%.4g: #{T>2 bound}=%d of %d (tail p %.3g), max T=%d (%.3g bound); ",
             s, b, bound, exceed, RUNS, p, worst, worst / bound));
       }
-      return new Decision(rejects, smallest, level, detail.toString());
+      return new Decision(rejects, smallest, Comparison.ABOVE, level, detail.toString());
     }
   }
 
@@ -227,7 +228,7 @@ class PerSampleCostProperties {
       detail.append("slopes through the boxes ").append(slopes);
       Series series = new Series("alpha", String.format("median T at eps = %s (box level %.2g)",
           EPS, a / LENGTHS.length), Series.Scale.LOG_LOG, figure, estimate, -1);
-      return new Decision(!slopes.contains(-1), estimate, -1, detail.toString(), series);
+      return new Decision(!slopes.contains(-1), estimate, Comparison.CONSISTENT, -1, detail.toString(), series);
     }
   }
 
@@ -283,7 +284,7 @@ class PerSampleCostProperties {
           .append(String.format(", accepted [%.4g, %.4g]", -1 - d, -1 + d));
       Series series = new Series("eps", String.format("median T - T_first at alpha = 0.5 (box"
           + " level %.2g)", a / EPS.length), Series.Scale.LOG_LOG, figure, estimate, -1);
-      return new Decision(!slopes.meets(-1 - d, -1 + d), estimate, -1, detail.toString(),
+      return new Decision(!slopes.meets(-1 - d, -1 + d), estimate, Comparison.CONSISTENT, -1, detail.toString(),
           series);
     }
   }
@@ -321,7 +322,8 @@ class PerSampleCostProperties {
               + " <= %.4g (point %.4g), threshold %.4g", smallAlphaLower,
           boxes[1].estimate() / boxes[0].estimate(), largeAlphaUpper,
           boxes[3].estimate() / boxes[2].estimate(), r));
-      return new Decision(smallAlphaLower > r || largeAlphaUpper < r, smallAlphaLower, r,
+      return new Decision(smallAlphaLower > r || largeAlphaUpper < r, smallAlphaLower,
+          Comparison.AT_MOST, r,
           detail.toString());
     }
   }

@@ -17,6 +17,7 @@ import org.pgbarrier.learn.batch.SupervisedSettings;
 import org.pgbarrier.metric.LikelihoodQuantile;
 import org.pgbarrier.metric.TargetLikelihoods;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -224,7 +225,7 @@ class PretrainingQuantileProperties {
       double a = after.logAt(eps);
       double tolerance = 1e-12 * (1 + Math.abs(b));
       double drop = b - a;
-      Observation o = new Observation(drop <= tolerance, drop, tolerance, drop / tolerance,
+      Observation o = new Observation(drop <= tolerance, drop, Comparison.AT_MOST, tolerance, drop / tolerance,
           String.format("%s: log lq(%.4g) %.6g -> %.6g (drop %.4g nats)", where, eps, b, a,
               drop));
       worst = worst == null ? o : worst.worse(o);

@@ -16,6 +16,7 @@ import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.ProcessPolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
@@ -187,7 +188,7 @@ class ProcessRewardProperties {
       detail.append(String.format(" #{T<=%d}=%d (expected %.1f, tail p %.3g)", t, count,
           REVEALS * cdf[t], p));
     }
-    return new Decision(smallest <= perTail, smallest, perTail, detail.toString());
+    return new Decision(smallest <= perTail, smallest, Comparison.ABOVE, perTail, detail.toString());
   }
 
   /**
@@ -308,7 +309,7 @@ class ProcessRewardProperties {
             leastSquaresSlope(logN, prmBoxes), 2),
         new Series("N", "median outcome-PG queries" + box, Series.Scale.LOG_LINEAR, outFigure,
             leastSquaresSlope(ratioN, outBoxes), Math.log(1 / Q)));
-    return new Decision(excess > 0, excess, 0, detail.toString(), figures);
+    return new Decision(excess > 0, excess, Comparison.AT_MOST, 0, detail.toString(), figures);
   }
 
   /**

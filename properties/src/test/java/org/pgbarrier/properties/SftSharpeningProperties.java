@@ -13,6 +13,7 @@ import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -129,7 +130,7 @@ class SftSharpeningProperties {
         detail.append(" p_w(y*)=").append(fitted).append(decodes ? "" : " (greedy != y*)");
       }
       boolean holds = worst > Sharpening.GREEDY_THRESHOLD && greedy;
-      return new Observation(holds, worst, Sharpening.GREEDY_THRESHOLD,
+      return new Observation(holds, worst, Comparison.ABOVE, Sharpening.GREEDY_THRESHOLD,
           holds ? Sharpening.GREEDY_THRESHOLD / worst : Double.POSITIVE_INFINITY,
           detail.toString());
     };
@@ -166,7 +167,7 @@ class SftSharpeningProperties {
     });
     int violations = (int) Arrays.stream(failure).filter(f -> f > bound).count();
     double tail = BinomialTail.upper(REPLICATES, RHO, violations);
-    return new StatisticalProperty.Decision(tail < a, tail, a,
+    return new StatisticalProperty.Decision(tail < a, tail, Comparison.AT_LEAST, a,
         "labels best-of-" + labelN + ": failure fractions " + Arrays.toString(failure)
             + " against bound " + bound + " (C_cov = " + coverage + "); violations "
             + violations + "/" + REPLICATES + ", P[Bin >= V] = " + tail);

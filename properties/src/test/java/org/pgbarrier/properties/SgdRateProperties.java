@@ -16,6 +16,7 @@ import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.random.Seeds;
@@ -161,7 +162,7 @@ class SgdRateProperties {
     double mean = IntStream.range(0, BOUND_RUNS).mapToDouble(r -> averaged[r]).sum() / BOUND_RUNS;
     double bound = BaseModelBarrier.sgdTestErrorBound(BOUND_N, LENGTH, K, inst.requestedGamma());
     double threshold = bound + Math.sqrt(Math.log(1 / level) / (2.0 * BOUND_RUNS));
-    return new Decision(mean > threshold, mean, threshold, String.format(
+    return new Decision(mean > threshold, mean, Comparison.AT_MOST, threshold, String.format(
         "mean over %d runs of E_tau err(w_tau) = %.4g; bound %.4g + Hoeffding margin = %.4g;"
             + " %s", BOUND_RUNS, mean, bound, threshold, inst.describe()));
   }

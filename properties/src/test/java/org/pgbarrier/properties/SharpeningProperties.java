@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Check;
 import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
@@ -207,7 +208,8 @@ class SharpeningProperties {
       counts[BestOfN.sample(T1_BASE, n, rng)]++;
     }
     GoodnessOfFit fit = GoodnessOfFit.chiSquare(counts, BestOfN.law(T1_BASE, T1_N));
-    return new StatisticalProperty.Decision(fit.pValue() < a, fit.pValue(), a,
+    return new StatisticalProperty.Decision(fit.pValue() < a, fit.pValue(), Comparison.AT_LEAST,
+        a,
         "counts=" + Arrays.toString(counts) + " exact=" + Arrays.toString(
             BestOfN.law(T1_BASE, T1_N)) + " X2=" + fit.statistic() + " df="
             + fit.degreesOfFreedom() + " p-value=" + fit.pValue());
@@ -262,7 +264,7 @@ class SharpeningProperties {
       boolean holds = failure <= rho * (1 + 1e-12) + 1e-15 && n >= n0 && minimal
           && Math.abs(failure - exactFailure) <= 1e-9 * exactFailure;
       double severity = failure / rho;
-      return new Observation(holds, failure, rho, holds ? severity : Double.POSITIVE_INFINITY,
+      return new Observation(holds, failure, Comparison.AT_MOST, rho, holds ? severity : Double.POSITIVE_INFINITY,
           "N=" + n + " exact minimum=" + n0 + " (minimal " + minimal + ") P(BoN != y*)="
               + failure + " (1-p*)^N=" + exactFailure + " Prop C.1 N=" + Sharpening
                   .propC1SufficientN(pStar, rho));
@@ -297,7 +299,7 @@ class SharpeningProperties {
       if (counterexample) {
         holds &= greedy != argmax;
       }
-      return new Observation(holds, top, threshold,
+      return new Observation(holds, top, Comparison.RULE, threshold,
           holds ? (greedy == argmax ? 0 : top / threshold) : Double.POSITIVE_INFINITY, detail);
     };
   }
@@ -391,7 +393,7 @@ class SharpeningProperties {
       }
       double shortfall = Math.max(best - value, formulaGap);
       boolean holds = support && shortfall <= tol;
-      return new Observation(holds, shortfall, tol,
+      return new Observation(holds, shortfall, Comparison.AT_MOST, tol,
           holds ? shortfall / tol : Double.POSITIVE_INFINITY,
           "p=" + Arrays.toString(p) + " beta=" + beta + " J(pi)=" + value + " best other="
               + best + " formula gap=" + formulaGap + " support kept=" + support);
@@ -464,7 +466,7 @@ class SharpeningProperties {
       double tol = n == 0 ? 1e-10 : 1e-9;
       double loss = n == 0 ? 0 : DpoSharpening.loss(fitted, p, pairs, beta);
       boolean holds = error <= tol && loss <= 1e-18 * n;
-      return new Observation(holds, error, tol, holds ? error / tol : Double.POSITIVE_INFINITY,
+      return new Observation(holds, error, Comparison.AT_MOST, tol, holds ? error / tol : Double.POSITIVE_INFINITY,
           "p=" + Arrays.toString(p) + " beta=" + beta + " pairs=" + (n == 0 ? "population" : n)
               + " pi_hat=" + Arrays.toString(fitted) + " pi*_beta=" + Arrays.toString(
                   RlhfSharpening.optimum(p, beta)) + " loss=" + loss);
@@ -533,7 +535,7 @@ class SharpeningProperties {
       double lower = Sharpening.rlhfArgmaxMassLowerBound(p, argmax, beta);
       double shortfall = Math.max(at * (1 - 1e-14) - atHalf, lower - 1e-14 - at);
       boolean holds = shortfall <= 0;
-      return new Observation(holds, shortfall, 0, holds ? 0 : Double.POSITIVE_INFINITY,
+      return new Observation(holds, shortfall, Comparison.AT_MOST, 0, holds ? 0 : Double.POSITIVE_INFINITY,
           "p=" + Arrays.toString(p) + " beta=" + beta + " pi*_beta(y*)=" + at
               + " pi*_{beta/2}(y*)=" + atHalf + " lower bound=" + lower);
     };

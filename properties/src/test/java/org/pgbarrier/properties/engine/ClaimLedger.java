@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -20,8 +19,8 @@ import java.util.stream.Stream;
  * and {@code claims.json} is rebuilt after every record from the records of the current run
  * only, sorted by id and check: a record left by an earlier run (a check since renamed or
  * removed, or one this run did not select) never reaches the report, even without {@code mvn
- * clean}. Both files are written to a temporary file and moved into place, so a reader never sees
- * a half-written file.
+ * clean}. Both files are written with {@link AtomicFiles}: a reader never sees a half-written file,
+ * and every reader may read them.
  *
  * <p>The run is the test JVM: Surefire runs the suite in one forked JVM (its default {@code
  * forkCount = 1}), whose launcher session writes the report ({@code
@@ -63,7 +62,7 @@ public final class ClaimLedger {
       String name = (record.id() + "__" + record.check()).replaceAll("[^A-Za-z0-9_.-]", "_");
       ObjectNode stored = JSON.valueToTree(record);
       stored.put(RUN_FIELD, run);
-      writeAtomically(records.resolve(name + ".json"), JSON.writeValueAsBytes(stored));
+      AtomicFiles.write(records.resolve(name + ".json"), JSON.writeValueAsBytes(stored));
       ArrayNode all = JSON.createArrayNode();
       try (Stream<Path> files = Files.list(records)) {
         for (Path p : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
@@ -73,19 +72,9 @@ public final class ClaimLedger {
           }
         }
       }
-      writeAtomically(dir.resolve("claims.json"), JSON.writeValueAsBytes(all));
+      AtomicFiles.write(dir.resolve("claims.json"), JSON.writeValueAsBytes(all));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the claims ledger in " + dir, e);
-    }
-  }
-
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path tmp = Files.createTempFile(target.getParent(), ".ledger", ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 }

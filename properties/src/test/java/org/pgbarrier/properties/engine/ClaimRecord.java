@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
+import org.pgbarrier.bounds.Claim;
 
 /**
  * One entry of {@code properties/target/claims/claims.json}: the outcome of one check of one
@@ -13,10 +14,17 @@ import java.util.List;
  * @param check the check's name within the claim
  * @param title claim title
  * @param paper arXiv id
- * @param provenance SOURCE, RECONSTRUCTED or CONJECTURE
+ * @param provenance the full provenance tag ({@link Claim#provenanceTag()}): {@code PAPER [A,B]},
+ *     {@code PAPER [B, single source]}, {@code SOURCE}, {@code CODE}, {@code RECONSTRUCTED} or
+ *     {@code CONJECTURE}
+ * @param locus where the claim is stated (both numberings for a paper statement)
+ * @param paperStatement the paper statement the claim checks ({@link Claim#checks()}, PMLR
+ *     numbering), or null
  * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample: {@link
  *     ExactProperty#REFUTED})
  * @param statistic the worst observed statistic (or the failing one)
+ * @param comparison which way the statistic must compare with the bound to pass: the {@link
+ *     Comparison#symbol()}, e.g. {@code <=}
  * @param bound what it was held to
  * @param rule the decision rule in words
  * @param falseAlarm probability that the rule fails a correct implementation (0 for exact checks)
@@ -30,17 +38,20 @@ import java.util.List;
  * @param figures the measured points of a scaling check, one {@link Series} per figure in the
  *     report; empty (and left out of the JSON) for a check without figures
  */
-@JsonPropertyOrder({"id", "check", "title", "paper", "provenance", "verdict", "statistic",
-    "bound", "rule", "false_alarm", "mutant_rejected", "mutant", "seed", "instance", "tries",
-    "elapsed_ms", "replay", "figures"})
+@JsonPropertyOrder({"id", "check", "title", "paper", "provenance", "locus", "paper_statement",
+    "verdict", "statistic", "comparison", "bound", "rule", "false_alarm", "mutant_rejected",
+    "mutant", "seed", "instance", "tries", "elapsed_ms", "replay", "figures"})
 public record ClaimRecord(
     String id,
     String check,
     String title,
     String paper,
     String provenance,
+    String locus,
+    @JsonProperty("paper_statement") String paperStatement,
     String verdict,
     double statistic,
+    String comparison,
     double bound,
     String rule,
     @JsonProperty("false_alarm") double falseAlarm,
@@ -53,15 +64,18 @@ public record ClaimRecord(
     String replay,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Series> figures) {
   public ClaimRecord {
+    Comparison.parse(comparison);
     figures = figures == null ? List.of() : List.copyOf(figures);
   }
 
-  /** A record without a figure. */
-  public ClaimRecord(String id, String check, String title, String paper, String provenance,
-      String verdict, double statistic, double bound, String rule, double falseAlarm,
+  /** The record of check {@code check} of {@code claim}; the claim's fields come from the claim. */
+  public static ClaimRecord of(Claim claim, String check, String verdict, double statistic,
+      Comparison comparison, double bound, String rule, double falseAlarm,
       Boolean mutantRejected, String mutant, long seed, String instance, int tries,
-      long elapsedMs, String replay) {
-    this(id, check, title, paper, provenance, verdict, statistic, bound, rule, falseAlarm,
-        mutantRejected, mutant, seed, instance, tries, elapsedMs, replay, List.of());
+      long elapsedMs, String replay, List<Series> figures) {
+    return new ClaimRecord(claim.id(), check, claim.title(), claim.paper().arxiv(),
+        claim.provenanceTag(), claim.locus(), claim.checks(), verdict, statistic,
+        comparison.symbol(), bound, rule, falseAlarm, mutantRejected, mutant, seed, instance, tries,
+        elapsedMs, replay, figures);
   }
 }

@@ -1,5 +1,6 @@
 package org.pgbarrier.properties.engine;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.pgbarrier.bounds.Claim;
@@ -149,14 +150,12 @@ public final class ExactProperty {
       instance = "counterexample " + instance + " (shrunk from " + failure.original
           + "; fails on " + failing + " of " + examined + " cases)";
     }
-    ledger.accept(new ClaimRecord(
-        claim.id(),
+    ledger.accept(ClaimRecord.of(
+        claim,
         check,
-        claim.title(),
-        claim.paper().arxiv(),
-        claim.provenance().name(),
         failure == null ? "PASS" : conjecture ? REFUTED : "FAIL",
         reported.statistic(),
+        reported.comparison(),
         reported.bound(),
         rule + " on all of " + tries + " cases",
         0.0,
@@ -166,15 +165,17 @@ public final class ExactProperty {
         instance,
         examined,
         System.currentTimeMillis() - start,
-        replayCommand));
+        replayCommand,
+        List.of()));
     if (failure != null && !conjecture) {
       throw new AssertionError(claim.id() + "/" + check + " FAILED: " + claim.title() + " ["
-          + claim.provenance() + ", " + claim.paper().arxiv() + "]\n"
+          + claim.provenanceTag() + ", " + claim.paper().arxiv() + "]\n"
           + "  rule: " + rule + "\n"
           + "  case seed " + failure.seed + ", drawn as " + failure.original + ", shrunk to "
           + failure.params + "\n"
-          + "  observed " + failure.observation.statistic() + " against bound "
-          + failure.observation.bound() + "\n"
+          + "  observed " + failure.observation.statistic() + " "
+          + failure.observation.comparison().symbol() + " " + failure.observation.bound()
+          + " required\n"
           + "  detail: " + failure.observation.detail() + "\n"
           + "  replay: " + replayCommand);
     }
@@ -224,7 +225,8 @@ public final class ExactProperty {
     try {
       return c.apply(params, seed);
     } catch (RuntimeException e) {
-      return new Observation(false, Double.NaN, Double.NaN, Double.POSITIVE_INFINITY,
+      return new Observation(false, Double.NaN, Comparison.RULE, Double.NaN,
+          Double.POSITIVE_INFINITY,
           "threw " + e);
     }
   }

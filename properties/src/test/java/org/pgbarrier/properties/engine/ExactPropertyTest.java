@@ -18,7 +18,7 @@ class ExactPropertyTest {
   /** Fails exactly when k >= 7 and N >= 3: the smallest failing case is k=7, N=3, gamma=0.01. */
   private static Observation kTimesN(Params p, long seed) {
     boolean fails = p.integer("k") >= 7 && p.integer("N") >= 3;
-    return new Observation(!fails, p.integer("k"), 6, fails ? 2 : 0.5, "k=" + p.integer("k"));
+    return new Observation(!fails, p.integer("k"), Comparison.AT_MOST, 6, fails ? 2 : 0.5, "k=" + p.integer("k"));
   }
 
   @Test

@@ -51,26 +51,30 @@ public final class StatisticalProperty {
    *
    * @param rejects whether the rule rejects the claim
    * @param statistic the measured value (e.g. the smallest p-value)
+   * @param comparison which way the statistic must compare with the bound for the claim to pass
+   *     (e.g. {@link Comparison#ABOVE}: the smallest p-value above the per-test level)
    * @param bound what it is compared with (e.g. the per-test level)
    * @param detail what was measured
    * @param figures the measured points of a scaling check, one {@link Series} per figure drawn
    *     in the claims report; empty where the check has no figure
    */
-  public record Decision(
-      boolean rejects, double statistic, double bound, String detail, List<Series> figures) {
+  public record Decision(boolean rejects, double statistic, Comparison comparison, double bound,
+      String detail, List<Series> figures) {
     public Decision {
+      Objects.requireNonNull(comparison, "comparison");
       figures = List.copyOf(figures);
     }
 
     /** A decision without a figure. */
-    public Decision(boolean rejects, double statistic, double bound, String detail) {
-      this(rejects, statistic, bound, detail, List.of());
+    public Decision(
+        boolean rejects, double statistic, Comparison comparison, double bound, String detail) {
+      this(rejects, statistic, comparison, bound, detail, List.of());
     }
 
     /** A decision with one figure. */
-    public Decision(
-        boolean rejects, double statistic, double bound, String detail, Series series) {
-      this(rejects, statistic, bound, detail, List.of(series));
+    public Decision(boolean rejects, double statistic, Comparison comparison, double bound,
+        String detail, Series series) {
+      this(rejects, statistic, comparison, bound, detail, List.of(series));
     }
   }
 
@@ -126,14 +130,12 @@ public final class StatisticalProperty {
     Decision mutantDecision = mutant.apply(seed);
     String replay = "mvn -B -pl properties -am verify -Dsurefire.failIfNoSpecifiedTests=false"
         + " -Dpgbarrier.seed=" + Suite.masterSeed();
-    ClaimLedger.record(new ClaimRecord(
-        claim.id(),
+    ClaimLedger.record(ClaimRecord.of(
+        claim,
         check,
-        claim.title(),
-        claim.paper().arxiv(),
-        claim.provenance().name(),
         decision.rejects() ? "FAIL" : "PASS",
         decision.statistic(),
+        decision.comparison(),
         decision.bound(),
         rule,
         alpha(),

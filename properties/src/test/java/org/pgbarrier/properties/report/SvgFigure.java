@@ -14,12 +14,12 @@ import java.util.List;
  * plot's edge.
  */
 public final class SvgFigure {
-  private static final double W = 460;
-  private static final double H = 300;
-  private static final double LEFT = 64;
-  private static final double RIGHT = 16;
-  private static final double TOP = 28;
-  private static final double BOTTOM = 46;
+  private static final double W = 960;
+  private static final double H = 400;
+  private static final double LEFT = 72;
+  private static final double RIGHT = 24;
+  private static final double TOP = 52;
+  private static final double BOTTOM = 48;
 
   private SvgFigure() {}
 
@@ -37,8 +37,9 @@ public final class SvgFigure {
           logOrNaN(p.path("lower")), logOrNaN(p.path("upper"))});
     }
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\""
-        + " height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\">", W, H, W, H));
+    svg.append(String.format("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"figure\""
+        + " width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" role=\"img\">", W, H, W,
+        H));
     svg.append(String.format("<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\""
         + " fill=\"#fff\"/>", W, H));
     if (pts.isEmpty()) {
@@ -58,14 +59,14 @@ public final class SvgFigure {
     for (double t : ticks(u[0], u[1], logX)) {
       double px = f.px(logX ? Math.log(t) : t);
       svg.append(String.format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
-          + " stroke=\"#444\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\""
+          + " stroke=\"#444\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"13\""
           + " text-anchor=\"middle\">%s</text>", px, H - BOTTOM, px, H - BOTTOM + 4, px,
           H - BOTTOM + 16, tick(t)));
     }
     for (double t : ticks(v[0], v[1], true)) {
       double py = f.py(Math.log(t));
       svg.append(String.format("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\""
-          + " stroke=\"#444\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"11\""
+          + " stroke=\"#444\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"13\""
           + " text-anchor=\"end\">%s</text>", LEFT - 4, py, LEFT, py, LEFT - 6, py + 4, tick(t)));
     }
     double cu = pts.stream().mapToDouble(p -> p[0]).average().orElse(0);
@@ -82,13 +83,13 @@ public final class SvgFigure {
           px, lo, px, hi, px, f.py(p[1])));
     }
     svg.append("</g>");
-    svg.append(String.format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\""
-        + " text-anchor=\"middle\">%s%s</text>", (LEFT + W - RIGHT) / 2, H - 8,
+    svg.append(String.format("<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\""
+        + " text-anchor=\"middle\">%s%s</text>", (LEFT + W - RIGHT) / 2, H - 10,
         HtmlReport.escape(series.path("x_label").asText()), logX ? " (log scale)" : ""));
-    svg.append(String.format("<text x=\"14\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\""
-        + " transform=\"rotate(-90 14 %.1f)\">%s (log scale)</text>", (TOP + H - BOTTOM) / 2,
-        (TOP + H - BOTTOM) / 2, HtmlReport.escape(series.path("y_label").asText())));
-    svg.append(String.format("<text x=\"%.1f\" y=\"18\" font-size=\"12\"><tspan"
+    // The y label sits above the plot, horizontal: rotated along the axis, a long one is cut.
+    svg.append(String.format("<text x=\"%.1f\" y=\"18\" font-size=\"14\">%s (log scale)"
+        + "</text>", LEFT, HtmlReport.escape(series.path("y_label").asText())));
+    svg.append(String.format("<text x=\"%.1f\" y=\"40\" font-size=\"13\"><tspan"
         + " fill=\"#1f5fbf\">&#8212; fitted slope %s</tspan>   <tspan fill=\"#c0392b\">- -"
         + " predicted slope %s</tspan></text>", LEFT, num(fitted), num(predicted)));
     return svg.append("</svg>").toString();
@@ -161,13 +162,9 @@ public final class SvgFigure {
     return out;
   }
 
-  /** A tick label: at most 3 significant digits, trailing zeros dropped, e.g. 0.02, 1e-05. */
+  /** A tick label ({@link Numbers#format(double)}), e.g. 0.02, 1e-5. */
   private static String tick(double t) {
-    if (t != 0 && (Math.abs(t) < 1e-3 || Math.abs(t) >= 1e6)) {
-      return String.format("%.2g", t).replace("0e", "e").replace(".e", "e");
-    }
-    return new java.math.BigDecimal(String.format("%.3g", t)).stripTrailingZeros()
-        .toPlainString();
+    return Numbers.format(t);
   }
 
   /** Plot coordinates to pixels. */
