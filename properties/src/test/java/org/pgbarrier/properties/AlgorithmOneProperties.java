@@ -16,6 +16,7 @@ import org.pgbarrier.learn.paper.LabelledSgd;
 import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.properties.TheoremRuns.Reach;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
@@ -128,7 +129,7 @@ class AlgorithmOneProperties {
           / Math.log(points.get(1).x() / points.get(0).x());
       Series series = new Series("m = 1/Q_q0", "median T_eps gamma^2 eps (Algorithm 1)",
           Series.Scale.LOG_LOG, points, chord, 0);
-      return new Decision(rejects, worst, FACTOR, detail.toString(), series);
+      return new Decision(rejects, worst, Comparison.AT_MOST, FACTOR, detail.toString(), series);
     }
   }
 
@@ -171,7 +172,7 @@ class AlgorithmOneProperties {
       double ratio = both / sum;
       detail.append(String.format("lower(Q(1e-3,0.03)) / [upper(Q(1e-3,0.3)) + upper(Q(1e-1,"
           + "0.03))] = %.3g", ratio));
-      return new Decision(ratio > FACTOR, ratio, FACTOR, detail.toString(), figures);
+      return new Decision(ratio > FACTOR, ratio, Comparison.AT_MOST, FACTOR, detail.toString(), figures);
     }
   }
 }

@@ -17,6 +17,7 @@ import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.learn.paper.PaperRun;
 import org.pgbarrier.properties.TheoremRuns.Reach;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.properties.stats.BinomialTail;
@@ -155,7 +156,7 @@ class OutcomeLowerBoundProperties {
             learners.get(l).apply(0).describe().replaceAll(" \\[.*", ""), learnerMin));
       }
       detail.append("runs reaching eps: ").append(reached);
-      return new Decision(reached >= 1, smallest, EPS, detail.toString());
+      return new Decision(reached >= 1, smallest, Comparison.ABOVE, EPS, detail.toString());
     }
   }
 
@@ -209,7 +210,7 @@ class OutcomeLowerBoundProperties {
             l == 0 ? "Algorithm 1 (m = k^N)" : "Algorithm 1 with constant step " + OVERCONFIDENT,
             box, box.estimate() * scale, upper));
       }
-      return new Decision(rejects, worst, C, detail.toString());
+      return new Decision(rejects, worst, Comparison.AT_LEAST, C, detail.toString());
     }
   }
 }

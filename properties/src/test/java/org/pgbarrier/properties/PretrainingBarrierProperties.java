@@ -14,6 +14,7 @@ import org.pgbarrier.properties.engine.ExactProperty;
 import org.pgbarrier.properties.engine.Observation;
 import org.pgbarrier.properties.engine.ParameterSpace;
 import org.pgbarrier.properties.engine.Params;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
@@ -249,7 +250,7 @@ class PretrainingBarrierProperties {
           + f.length() * Math.log(f.vocabularySize());
       boolean uniform = Math.abs(excess) <= 1e-9;
       boolean holds = (unseen > eps) == uniform && excess > -1e-9;
-      return new Observation(holds, excess, 1e-9, holds ? 0 : 2, String.format(
+      return new Observation(holds, excess, Comparison.RULE, 1e-9, holds ? 0 : 2, String.format(
           "n=%d unseen mass %.4g vs eps %.4g: log Q + N log k = %.4g", samples(p, f), unseen, eps,
           excess));
     };
@@ -392,7 +393,7 @@ class PretrainingBarrierProperties {
           pHi, tailHi));
       Series series = new Series("n gamma^2 eps", "fraction of runs with Q_q(eps) > k^-N",
           Series.Scale.LOG_LOG, lifted, Double.NaN, Double.NaN);
-      return new Decision(smallest <= a / 2, smallest, a / 2, detail.toString(), series);
+      return new Decision(smallest <= a / 2, smallest, Comparison.ABOVE, a / 2, detail.toString(), series);
     }
   }
 }

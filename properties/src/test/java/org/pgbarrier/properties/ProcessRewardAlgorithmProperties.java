@@ -12,6 +12,7 @@ import org.pgbarrier.learn.paper.BestOfMExploration;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.learn.paper.ProcessRewardWalk;
 import org.pgbarrier.properties.TheoremRuns.Reach;
+import org.pgbarrier.properties.engine.Comparison;
 import org.pgbarrier.properties.engine.Series;
 import org.pgbarrier.properties.engine.StatisticalProperty;
 import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
@@ -113,7 +114,7 @@ class ProcessRewardAlgorithmProperties {
         / Math.log((double) LENGTHS[last] / LENGTHS[0]);
     Series processSeries = new Series("N", "gamma^2 median Q_eps(Alg 2)", Series.Scale.LOG_LOG,
         walk, processChord, 1);
-    return new Decision(growth < needed, growth, needed, detail.toString(),
+    return new Decision(growth < needed, growth, Comparison.AT_LEAST, needed, detail.toString(),
         List.of(series, processSeries));
   }
 }
