@@ -44,6 +44,7 @@ public final class ExactProperty {
   private String mutantDescription;
   private Check mutant;
   private Consumer<ClaimRecord> ledger = ClaimLedger::record;
+  private boolean reportedForm;
 
   private ExactProperty(String claimId, String check) {
     this.claim = ClaimRegistry.get(claimId);
@@ -57,6 +58,18 @@ public final class ExactProperty {
 
   public ExactProperty over(ParameterSpace space) {
     this.space = space;
+    return this;
+  }
+
+  /**
+   * Marks this check as the audit of a statement's reported form (a paper statement as the
+   * secondary readers report it, e.g. Theorem 5.5's {@code Q_q(eps) <= k^-N}): like a {@link
+   * Provenance#CONJECTURE}, a counterexample is recorded as {@value #REFUTED}, shrunk, with its
+   * replay command, and does not fail the build. The claim must record the finding and carry a
+   * passing check of the form the evidence supports.
+   */
+  public ExactProperty reportedForm() {
+    this.reportedForm = true;
     return this;
   }
 
@@ -105,7 +118,7 @@ public final class ExactProperty {
     Observation worst = null;
     Params worstParams = null;
     long worstSeed = 0;
-    boolean conjecture = claim.provenance() == Provenance.CONJECTURE;
+    boolean conjecture = reportedForm || claim.provenance() == Provenance.CONJECTURE;
     Failure failure = null;
     int failing = 0;
     int examined = 0;

@@ -49,7 +49,13 @@ public final class StatisticalProperty {
       "BMB-16/dead-group-stays-at-initial-error",
       "BMB-17/mistakes-linear-in-k-to-the-n",
       "BMB-17/mistakes-above-theorem-5-4-lower-bound",
-      "BMB-18/cost-saturates-at-k-to-the-n-below-the-dead-mass");
+      "BMB-18/cost-saturates-at-k-to-the-n-below-the-dead-mass",
+      "BMB-19/iterations-free-of-lq",
+      "BMB-19/per-sample-additive",
+      "BMB-20/outcome-over-process-exponential",
+      "BMB-21/queries-below-lq-cost-leave-error-above-eps",
+      "BMB-21/iterations-at-least-c-over-gamma2-eps",
+      "BMB-22/lq-jumps-past-one-over-gamma2-eps");
 
   /**
    * The outcome of one experiment under the rule.
