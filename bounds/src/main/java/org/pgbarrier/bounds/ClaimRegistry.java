@@ -328,6 +328,7 @@ public final class ClaimRegistry {
             + " log(m/eps) in [1/2, 3/2]): finite, saturated at k^N, where token-level mixing pays"
             + " 2^N more. Not checked: the jump at the upper step (eps crossing 0.4), where the"
             + " burn-in of group A dominates T_eps."));
+    register(Claim.paper(
         "BMB-19",
         "Algorithm 1: iterations free of the LQ, queries additive in 1/alpha and 1/eps",
         "Corollary 3.6",
