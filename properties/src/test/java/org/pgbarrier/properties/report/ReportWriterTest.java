@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pgbarrier.bounds.Claim;
 import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.bounds.PaperStatement;
 import org.pgbarrier.bounds.PaperStatements;
 import org.pgbarrier.properties.engine.ClaimLedger;
 import org.pgbarrier.properties.engine.ClaimRecord;
@@ -106,9 +107,17 @@ class ReportWriterTest {
         + " [BMB-13](#bmb-13) |");
     assertThat(md).contains("| Corollary 7 (arXiv, inferred) / Corollary 4.2 (PMLR) | B, single source |"
         + " cannot be checked | needs Assumption B.3, which no source describes |");
-    assertThat(md).contains("| Remark 3.3 (PMLR; arXiv number not reported) | B, single source |"
-        + " not checked |"
-        + " no claim checks it yet |");
+    for (PaperStatement s : PaperStatements.all()) {
+      String row = "| " + s.locus() + " | ";
+      assertThat(md).as(s.pmlr()).contains(row);
+      String line = md.substring(md.indexOf(row), md.indexOf('\n', md.indexOf(row)));
+      if (s.uncheckable() == null && s.checkedBy().isEmpty()) {
+        assertThat(line).as(s.pmlr()).contains("| not checked | no claim checks it yet |");
+      }
+      for (Claim c : s.checkedBy()) {
+        assertThat(line).as(s.pmlr()).contains("[" + c.id() + "](#" + c.id().toLowerCase() + ")");
+      }
+    }
     int statements = md.indexOf("## The paper's statements");
     int code = md.indexOf("## The authors' code");
     int reconstruction = md.indexOf("## Our reconstruction and lemmas");
@@ -119,7 +128,8 @@ class ReportWriterTest {
     assertThat(reconstruction).isLessThan(conjectures);
     assertThat(conjectures).isLessThan(oneByOne);
     assertThat(report.groups()).extracting(ClaimsReport.Group::title)
-        .containsExactly("The authors' code", "Our reconstruction and lemmas",
+        .containsExactly("Checks of the paper's statements", "The authors' code",
+            "Our reconstruction and lemmas",
             "Statements read in a primary text", "Conjectures");
     String conjectureTable = md.substring(conjectures, oneByOne);
     assertThat(conjectureTable).contains("BMB-08").contains("BMB-14").doesNotContain("BMB-05");
