@@ -28,11 +28,6 @@ sys.path.insert(0, str(HERE))
 import check  # noqa: E402
 import export_torch  # noqa: E402
 
-try:
-    import torch
-except ImportError:
-    torch = None
-
 
 # ------------------------------------------------ an independent NumPy evaluation of the formats
 
@@ -499,35 +494,3 @@ class ExporterTest(TempDirTest):
         self.assertEqual(result.stderr, "export_torch.py: --demo 0 4 5 8: must have D >= 1, "
                                         "K >= 2, N >= 1, B >= 1\n")
         self.assertFalse((self.temp / "in.json").exists())
-
-    @unittest.skipIf(torch is None, "torch is not installed; the module path is covered by "
-                                    "FakeModule above")
-    def test_aRealAutoregressivePolicyExportsToItsOwnLogProbabilities(self):
-        class AutoregressivePolicy(torch.nn.Module):   # utils/model.py, the parts used here
-            def __init__(self, d, k):
-                super().__init__()
-                self.d, self.k = d, k
-                self.w = torch.nn.Parameter(torch.zeros(d * k + k * k, dtype=torch.float64))
-
-            def logits(self, x, y_seq):
-                w1 = self.w[: self.d * self.k].view(self.d, self.k)
-                w2 = self.w[self.d * self.k:].view(self.k, self.k)
-                base = x @ w1
-                add = w2.T[y_seq[:, :-1]]
-                first = torch.zeros((x.shape[0], 1, self.k), dtype=base.dtype)
-                return base.unsqueeze(1) + torch.cat([first, add], dim=1)
-
-        d, k, n, batch = self.SHAPES[0]
-        w, x, y = self.random_case(d, k, n, batch, 3)
-        model = AutoregressivePolicy(d, k)
-        with torch.no_grad():
-            model.w.copy_(torch.from_numpy(w))
-        xt, yt = torch.from_numpy(x), torch.from_numpy(y)
-        theirs = torch.log_softmax(model.logits(xt, yt), dim=-1).gather(
-            -1, yt.unsqueeze(-1)).squeeze(-1).detach().numpy()
-        document = export_torch.bigram_input(model, xt, yt)
-        self.assertClose(documented_log_probs(document), theirs, "torch log p")
-
-
-if __name__ == "__main__":
-    unittest.main()
