@@ -32,6 +32,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EvalCommand.class,
       RunCommand.class,
+      MergeCommand.class,
       PlotCommand.class,
       ReproduceCommand.class,
       SharpenCommand.class,
