@@ -1,6 +1,7 @@
 package org.pgbarrier.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pgbarrier.cli.OneLineError.assertOneLineError;
 
 import java.io.IOException;
@@ -62,11 +63,25 @@ class SweepErrorsTest {
   }
 
   @Test
+  void aShardFromTheEnvironmentOutOfRangeOrWithoutACountIsRefused() {
+    assertThatThrownBy(() -> Shard.fromEnvironment(java.util.Map.of("SLURM_ARRAY_TASK_ID", "2",
+        "SLURM_ARRAY_TASK_COUNT", "1"), null)).isInstanceOf(UsageException.class)
+        .hasMessage("SLURM_ARRAY_TASK_ID=2 SLURM_ARRAY_TASK_COUNT=1: the shard index must be an"
+            + " integer from 0 to the count minus 1 (submit the array as --array=0-(N-1), or pass"
+            + " --shard I/N)");
+    assertThatThrownBy(() -> Shard.fromEnvironment(java.util.Map.of("JOB_COMPLETION_INDEX", "0"),
+        null)).isInstanceOf(UsageException.class).hasMessageStartingWith("JOB_COMPLETION_INDEX=0:"
+            + " the shard count is read from the sweep's sweep.json, which does not exist yet");
+  }
+
+  @Test
   void aSweepDirectoryOfAnotherSweepIsRefused() throws IOException {
     Path dir = temp.resolve("sweep");
     Cli prepared = sweep(dir, "global.seed=0,1", "--prepare-shards", "2");
     assertThat(prepared.exitCode()).as(prepared.err()).isZero();
     byte[] manifest = Files.readAllBytes(dir.resolve(SweepManifest.FILE));
+    assertOneLineError(sweep(dir, "global.output_dir=a,b"), 2, "--multirun global.output_dir=a,b:"
+        + " global.output_dir names the sweep directory and cannot be swept");
     assertOneLineError(sweep(dir, "global.seed=0,1,2"), 2, "/sweep.json: the directory holds"
         + " another sweep (the grid differ)", "choose another global.output_dir");
     assertOneLineError(sweep(dir, "global.seed=0,1", "global.k=8"), 2,
