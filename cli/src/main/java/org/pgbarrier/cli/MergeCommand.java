@@ -224,7 +224,11 @@ final class MergeCommand implements Callable<Integer> {
         xAxis = a;
       }
     }
-    String xLabel = xAxis < 0 ? "cell" : axes.get(xAxis).name();
+    boolean seeds = axes.stream().anyMatch(a -> a.name().endsWith("seed"));
+    // without a numeric axis: the cell, or with seed axes the group of cells that differ only in
+    // their seeds (numbered in grid order), so that the seeds still make the spread
+    String xLabel = xAxis >= 0 ? axes.get(xAxis).name() : seeds ? "cells up to the seed" : "cell";
+    Map<String, Integer> groupIndex = new LinkedHashMap<>();
     List<SweepFigures.Point> error = new ArrayList<>();
     List<SweepFigures.Point> offSupport = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -235,14 +239,14 @@ final class MergeCommand implements Callable<Integer> {
           group.append(' ').append(axes.get(a).name()).append('=').append(row.values().get(a));
         }
       }
-      double x = xAxis < 0 ? i : Double.parseDouble(row.values().get(xAxis));
+      Integer sameGroup = groupIndex.computeIfAbsent(group.toString(), g -> groupIndex.size());
+      double x = xAxis >= 0 ? Double.parseDouble(row.values().get(xAxis)) : seeds ? sameGroup : i;
       Headline h = Headline.of(row.result());
       error.add(new SweepFigures.Point(group.toString(), x, h.finalError()));
       offSupport.add(new SweepFigures.Point(group.toString(), x,
           h.offSupportLikelihood() == null ? Double.NaN : h.offSupportLikelihood()));
     }
-    String spread = axes.stream().anyMatch(a -> a.name().endsWith("seed"))
-        ? " (mean; bars: min to max over seeds)" : "";
+    String spread = seeds ? " (mean; bars: min to max over seeds)" : "";
     List<Path> files = new ArrayList<>(SweepFigures.draw(dir, "sweep_final_error",
         "Final test error across the sweep" + spread, xLabel, "final test error", false, error));
     files.addAll(SweepFigures.draw(dir, "sweep_off_support",
