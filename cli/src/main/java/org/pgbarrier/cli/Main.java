@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       EvalCommand.class,
       RunCommand.class,
+      MergeCommand.class,
       PlotCommand.class,
       ReproduceCommand.class,
       SharpenCommand.class,

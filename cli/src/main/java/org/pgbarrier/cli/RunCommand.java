@@ -48,8 +48,36 @@ final class RunCommand implements Callable<Integer> {
       + " x N x k, x m for best-of-m) exceeds 1e12, some hours of computing")
   private boolean allowLong;
 
+  @Option(names = "--multirun", description = "a sweep: key=a,b,c and key=range(start,stop"
+      + "[,step]) are axes, each cell a run in global.output_dir/cells/ID, with sweep.json;"
+      + " rerunning resumes (docs/cluster.md)")
+  private boolean multirun;
+
+  @Option(names = "--shard", paramLabel = "I/N", description = "with --multirun: run only the"
+      + " cells i with i mod N = I (default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or"
+      + " JOB_COMPLETION_INDEX with N from sweep.json, else all)")
+  private String shard;
+
+  @Option(names = "--parallel-cells", paramLabel = "P", description = "with --multirun: cells"
+      + " run side by side, the threads split between them (default: all threads when the cells"
+      + " are small, else 1)")
+  private Integer parallelCells;
+
+  @Option(names = "--prepare-shards", paramLabel = "N", description = "with --multirun: write"
+      + " sweep.json for N shards and run nothing (for Kubernetes Indexed Jobs)")
+  private Integer prepareShards;
+
   @Override
   public Integer call() throws IOException {
+    if (multirun) {
+      return Sweep.run(new Sweep.Options(config, overrides, threads, parallelCells, shard,
+          prepareShards, allowLong, quiet), spec.commandLine().getOut(),
+          spec.commandLine().getErr(), System.getenv());
+    }
+    if (shard != null || parallelCells != null || prepareShards != null) {
+      throw new UsageException("--shard, --parallel-cells and --prepare-shards go with"
+          + " --multirun");
+    }
     Threads.check(threads);
     ExperimentConfig read = ConfigReader.read(config, overrides);
     ExperimentRun.requireHeap(read);
