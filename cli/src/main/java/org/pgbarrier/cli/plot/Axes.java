@@ -35,7 +35,7 @@ final class Axes {
 
   /** A linear axis; with {@code integers}, whole-number tick steps only (counts). */
   static NumberAxis linear(String label, boolean integers) {
-    Linear axis = new Linear(label);
+    Linear axis = new Linear(label, true);
     axis.setStandardTickUnits(new NumberTickUnitSource(integers, plainFormat()));
     return axis;
   }
@@ -45,7 +45,7 @@ final class Axes {
    * colour bar of a log scale: JFreeChart's colour bar subdivides its axis range linearly).
    */
   static NumberAxis exponents(String label) {
-    Linear axis = new Linear(label);
+    Linear axis = new Linear(label, false);
     axis.setStandardTickUnits(new NumberTickUnitSource(true, new DecadeFormat()));
     return axis;
   }
@@ -125,13 +125,36 @@ final class Axes {
     return state;
   }
 
-  /** A number axis whose label is markup. */
+  /**
+   * A number axis whose label is markup and, with {@code sameDecimals}, whose tick labels all have
+   * the decimals of the tick step ({@code 0.10, 0.15}, not {@code 0.1, 0.15}).
+   */
   private static final class Linear extends NumberAxis {
     private static final long serialVersionUID = 1L;
 
-    Linear(String label) {
+    private final boolean sameDecimals;
+
+    Linear(String label, boolean sameDecimals) {
       super(label);
+      this.sameDecimals = sameDecimals;
       setAutoRangeIncludesZero(false);
+    }
+
+    @Override
+    public NumberFormat getNumberFormatOverride() {
+      if (!sameDecimals) {
+        return super.getNumberFormatOverride();
+      }
+      NumberFormat format = plainFormat();
+      int decimals = 0;
+      double step = getTickUnit().getSize();
+      while (decimals < 12 && Math.abs(step - Math.rint(step)) > 1e-9 * Math.max(1, step)) {
+        step *= 10;
+        decimals++;
+      }
+      format.setMinimumFractionDigits(decimals);
+      format.setMaximumFractionDigits(decimals);
+      return format;
     }
 
     @Override

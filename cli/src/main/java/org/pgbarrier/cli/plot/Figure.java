@@ -1,13 +1,10 @@
 package org.pgbarrier.cli.plot;
 
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.VectorHints;
-import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
@@ -20,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -49,14 +47,17 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.xy.DefaultIntervalXYDataset;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.jfree.data.xy.XYDataset;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.pgbarrier.io.AtomicFiles;
 
 /**
  * A two-dimensional figure of lines, points, intervals and histograms, with an optional colour
- * bar, drawn by JFreeChart and written as PDF (VectorGraphics2D), SVG (JFreeSVG, text kept as text)
- * and 300-dpi PNG.
+ * bar, drawn by JFreeChart and written as PDF (JFreePDF), SVG (JFreeSVG, text kept as text) and
+ * 300-dpi PNG.
  *
  * <p>House rules: a logarithmic axis is labelled at decades only ({@link Axes#decades}), every
  * value below the axis floor is drawn at the floor (an underflowed likelihood shows at the bottom
@@ -289,17 +290,20 @@ public final class Figure {
   }
 
   /**
-   * The figure as a PDF document (compressed, text as outlines so every glyph shows). Drawn with
-   * VectorGraphics2D: JFreePDF stamps the clock into each document, and the same figure must give
-   * the same bytes.
+   * The figure as a PDF document, drawn with JFreePDF, text as glyph outlines so every glyph shows
+   * (Greek, superscripts, the minus sign) without embedding fonts.
    */
-  public byte[] pdf() throws IOException {
-    VectorGraphics2D g = new VectorGraphics2D();
-    g.setRenderingHint(VectorHints.KEY_TEXT, VectorHints.VALUE_TEXT_VECTOR);
+  public byte[] pdf() {
+    PDFDocument document = new PDFDocument();
+    PDFGraphics2D g = document.createPage(new Rectangle((int) WIDTH, (int) HEIGHT))
+        .getGraphics2D();
+    g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
     chart().draw(g, PAGE);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(WIDTH, HEIGHT)).writeTo(out);
-    return out.toByteArray();
+    // JFreePDF stamps the clock into the document information; a fixed date of the same length
+    // keeps the cross-reference offsets and makes the same figure give the same bytes
+    String text = new String(document.getPDFBytes(), StandardCharsets.ISO_8859_1);
+    return CLOCK.matcher(text).replaceAll("20000101000000")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -322,6 +326,9 @@ public final class Figure {
   // The chart
 
   private static final Rectangle2D PAGE = new Rectangle2D.Double(0, 0, WIDTH, HEIGHT);
+
+  /** The date and time in a PDF date, {@code (D:YYYYMMDDHHmmSS...)}. */
+  private static final Pattern CLOCK = Pattern.compile("(?<=\\(D:)\\d{14}");
 
   /** An axis range in axis units: log10 of the value on a log axis. */
   private record Range(double lo, double hi) {
