@@ -261,16 +261,16 @@ public final class Figure {
       writer.setOutput(stream);
       IIOMetadata metadata = writer.getDefaultImageMetadata(
           ImageTypeSpecifier.createFromRenderedImage(image), null);
-      IIOMetadataNode size = new IIOMetadataNode("HorizontalPixelSize");
-      size.setAttribute("value", Double.toString(25.4 / DPI));
-      IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-      vertical.setAttribute("value", Double.toString(25.4 / DPI));
-      IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-      dimension.appendChild(size);
-      dimension.appendChild(vertical);
-      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-      root.appendChild(dimension);
-      metadata.mergeTree("javax_imageio_1.0", root);
+      // pHYs in the PNG's own metadata format: the standard format's pixel size in millimetres is
+      // inverted by the JDK's PNG writer (it wrote 85 pixels per metre, 2 dpi)
+      String perMetre = Long.toString(Math.round(DPI / 0.0254));
+      IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+      physical.setAttribute("pixelsPerUnitXAxis", perMetre);
+      physical.setAttribute("pixelsPerUnitYAxis", perMetre);
+      physical.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(physical);
+      metadata.mergeTree("javax_imageio_png_1.0", root);
       writer.write(new IIOImage(image, null, metadata));
     } finally {
       writer.dispose();
