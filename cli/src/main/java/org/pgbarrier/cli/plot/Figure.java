@@ -283,6 +283,8 @@ public final class Figure {
     SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
     g.setDefsKeyPrefix("pgbarrier");  // the default is the clock: same figure, same bytes
     g.setGeomDoubleConverter(Figure::twoDecimals);
+    // the family the layout was measured with (Java's SansSerif is DejaVu Sans on Linux)
+    g.setFontFunction(family -> "DejaVu Sans, sans-serif");
     g.setTransformDoubleConverter(Figure::twoDecimals);
     g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
     chart().draw(g, PAGE);
