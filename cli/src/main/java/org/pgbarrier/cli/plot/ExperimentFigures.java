@@ -204,11 +204,11 @@ public final class ExperimentFigures {
     return n == 1 ? "1 pool sample" : n + " pool samples";
   }
 
-  /** {@code 10^{-12}} for a power of ten, else three significant digits. */
+  /** {@code 10⁻¹²} for a power of ten, else three significant digits. */
   static String number(double value) {
     double k = Math.log10(value);
     if (Math.abs(k - Math.rint(k)) < 1e-9) {
-      return Ticks.decade((int) Math.rint(k), false);
+      return Axes.decade((int) Math.rint(k), false);
     }
     return String.format(Locale.ROOT, "%.3g", value);
   }

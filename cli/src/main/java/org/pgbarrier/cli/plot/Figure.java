@@ -1,25 +1,23 @@
 package org.pgbarrier.cli.plot;
 
-import de.erichseifert.vectorgraphics2d.Processors;
-import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
-import de.erichseifert.vectorgraphics2d.VectorHints;
-import de.erichseifert.vectorgraphics2d.util.PageSize;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
+import java.awt.Paint;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.DoubleUnaryOperator;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
@@ -27,14 +25,41 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.annotations.XYTitleAnnotation;
+import org.jfree.chart.axis.AxisLocation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.PaintScale;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYBarRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.PaintScaleLegend;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.xy.DefaultIntervalXYDataset;
+import org.jfree.data.xy.DefaultXYDataset;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.pdf.PDFDocument;
+import org.jfree.pdf.PDFGraphics2D;
+import org.jfree.pdf.PDFHints;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
 import org.pgbarrier.io.AtomicFiles;
 
 /**
  * A two-dimensional figure of lines, points, intervals and histograms, with an optional colour
- * bar, written as PDF, SVG (text kept as text) and 300-dpi PNG. The figure draws itself with
- * Java2D onto any {@link Graphics2D}; VectorGraphics2D turns the drawing into PDF and SVG.
+ * bar, drawn by JFreeChart and written as PDF (JFreePDF), SVG (JFreeSVG, text kept as text) and
+ * 300-dpi PNG.
  *
- * <p>House rules: a logarithmic axis is labelled at decades only ({@link Ticks#decades}), every
+ * <p>House rules: a logarithmic axis is labelled at decades only ({@link Axes#decades}), every
  * value below the axis floor is drawn at the floor (an underflowed likelihood shows at the bottom
  * instead of aborting the figure), a count axis has whole-number ticks, and every polyline is
  * thinned to the points that change what a 300-dpi pixel column shows ({@link Thinning}).
@@ -48,8 +73,11 @@ public final class Figure {
   /** Resolution of the PNG. */
   static final int DPI = 300;
 
-  /** Width of a thinning column in points: one pixel of the PNG. */
-  static final double COLUMN = 72.0 / DPI;
+  /**
+   * Thinning columns across an axis range: the PNG's pixel columns across the whole figure, so a
+   * column is never wider than a pixel of the (narrower) plot.
+   */
+  static final double COLUMNS = WIDTH * DPI / 72;
 
   /** Where the legend goes: a corner inside the plot, below it, or nowhere. */
   public enum Legend {
@@ -57,12 +85,35 @@ public final class Figure {
   }
 
   private enum Kind {
-    LINE, DASHED, THIN, POINTS, AREA
+    LINE, DASHED, POINTS, INTERVALS, HISTOGRAM
   }
 
-  private record Series(String label, double[] x, double[] y, Color colour, Kind kind) {}
+  /**
+   * One series in data units, floors applied; {@code hi} the interval tops for {@link
+   * Kind#INTERVALS}; for {@link Kind#HISTOGRAM} {@code x} holds the edges and {@code y} the counts.
+   */
+  private record Series(String label, double[] x, double[] y, double[] hi, Color colour,
+      Kind kind) {}
 
   private record Bar(String label, double lo, double hi, boolean log) {}
+
+  /** The colour map of a colour bar over {@code [lo, hi]}: {@link Palette#sequential}. */
+  private record Shades(double lo, double hi) implements PaintScale {
+    @Override
+    public double getLowerBound() {
+      return lo;
+    }
+
+    @Override
+    public double getUpperBound() {
+      return hi;
+    }
+
+    @Override
+    public Paint getPaint(double value) {
+      return Palette.sequential((value - lo) / (hi - lo));
+    }
+  }
 
   private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 12);
   private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -70,7 +121,10 @@ public final class Figure {
   private static final Font KEY = new Font(Font.SANS_SERIF, Font.PLAIN, 9);
   private static final Color GRID = new Color(0xE4E4E4);
   private static final Color INK = new Color(0x222222);
-  private static final int MOST_TICKS = 7;
+  private static final BasicStroke SOLID =
+      new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+  private static final BasicStroke DASH = new BasicStroke(1.3f, BasicStroke.CAP_BUTT,
+      BasicStroke.JOIN_ROUND, 10f, new float[] {5f, 3f}, 0f);
 
   private final String title;
   private final String xLabel;
@@ -150,27 +204,24 @@ public final class Figure {
 
   /** A solid line through the points; {@code label} {@code null} keeps it out of the legend. */
   public Figure line(String label, double[] x, double[] y, Color colour) {
-    return add(label, x, y, colour, Kind.LINE);
+    return add(label, x, y, null, colour, Kind.LINE);
   }
 
   /** A dashed line, for fitted and predicted lines. */
   public Figure dashed(String label, double[] x, double[] y, Color colour) {
-    return add(label, x, y, colour, Kind.DASHED);
+    return add(label, x, y, null, colour, Kind.DASHED);
   }
 
   /** Points without a line. */
   public Figure points(String label, double[] x, double[] y, Color colour) {
-    return add(label, x, y, colour, Kind.POINTS);
+    return add(label, x, y, null, colour, Kind.POINTS);
   }
 
   /** A vertical segment {@code [lo[j], hi[j]]} at each {@code x[j]}, kept out of the legend. */
   public Figure intervals(double[] x, double[] lo, double[] hi, Color colour) {
     sameLength(x, lo, "lo");
     sameLength(x, hi, "hi");
-    for (int j = 0; j < x.length; j++) {
-      add(null, new double[] {x[j], x[j]}, new double[] {lo[j], hi[j]}, colour, Kind.THIN);
-    }
-    return this;
+    return add(null, x, lo, floored(hi, yFloor), colour, Kind.INTERVALS);
   }
 
   /** A histogram: {@code edges} has one more entry than {@code counts}. */
@@ -179,19 +230,13 @@ public final class Figure {
       throw new IllegalArgumentException("edges.length = " + edges.length
           + ": must be counts.length + 1 = " + (counts.length + 1));
     }
-    double[] x = new double[2 * counts.length + 2];
-    double[] y = new double[2 * counts.length + 2];
-    x[0] = edges[0];
-    for (int b = 0; b < counts.length; b++) {
-      x[2 * b + 1] = edges[b];
-      x[2 * b + 2] = edges[b + 1];
-      y[2 * b + 1] = counts[b];
-      y[2 * b + 2] = counts[b];
+    if (counts.length == 0) {
+      throw new IllegalArgumentException("histogram " + label + " has no bins");
     }
-    x[x.length - 1] = edges[counts.length];
-    return add(label, x, y, colour, Kind.AREA);
+    series.add(new Series(label, floored(edges, xFloor), floored(counts, yFloor), null, colour,
+        Kind.HISTOGRAM));
+    return this;
   }
-
   /** The figure as a 300-dpi PNG. */
   public byte[] png() throws IOException {
     double scale = DPI / 72.0;
@@ -206,7 +251,7 @@ public final class Figure {
       g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS,
           RenderingHints.VALUE_FRACTIONALMETRICS_ON);
       g.scale(scale, scale);
-      paint(g);
+      chart().draw(g, PAGE);
     } finally {
       g.dispose();
     }
@@ -216,16 +261,16 @@ public final class Figure {
       writer.setOutput(stream);
       IIOMetadata metadata = writer.getDefaultImageMetadata(
           ImageTypeSpecifier.createFromRenderedImage(image), null);
-      IIOMetadataNode size = new IIOMetadataNode("HorizontalPixelSize");
-      size.setAttribute("value", Double.toString(25.4 / DPI));
-      IIOMetadataNode vertical = new IIOMetadataNode("VerticalPixelSize");
-      vertical.setAttribute("value", Double.toString(25.4 / DPI));
-      IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-      dimension.appendChild(size);
-      dimension.appendChild(vertical);
-      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-      root.appendChild(dimension);
-      metadata.mergeTree("javax_imageio_1.0", root);
+      // pHYs in the PNG's own metadata format: the standard format's pixel size in millimetres is
+      // inverted by the JDK's PNG writer (it wrote 85 pixels per metre, 2 dpi)
+      String perMetre = Long.toString(Math.round(DPI / 0.0254));
+      IIOMetadataNode physical = new IIOMetadataNode("pHYs");
+      physical.setAttribute("pixelsPerUnitXAxis", perMetre);
+      physical.setAttribute("pixelsPerUnitYAxis", perMetre);
+      physical.setAttribute("unitSpecifier", "meter");
+      IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+      root.appendChild(physical);
+      metadata.mergeTree("javax_imageio_png_1.0", root);
       writer.write(new IIOImage(image, null, metadata));
     } finally {
       writer.dispose();
@@ -234,13 +279,33 @@ public final class Figure {
   }
 
   /** The figure as an SVG document, text as text. */
-  public byte[] svg() throws IOException {
-    return vector("svg", false);
+  public byte[] svg() {
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    g.setDefsKeyPrefix("pgbarrier");  // the default is the clock: same figure, same bytes
+    g.setGeomDoubleConverter(Figure::twoDecimals);
+    // the family the layout was measured with (Java's SansSerif is DejaVu Sans on Linux)
+    g.setFontFunction(family -> "DejaVu Sans, sans-serif");
+    g.setTransformDoubleConverter(Figure::twoDecimals);
+    g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+    chart().draw(g, PAGE);
+    return g.getSVGDocument().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The figure as a PDF document (compressed, text as outlines so every glyph shows). */
-  public byte[] pdf() throws IOException {
-    return vector("pdf", true);
+  /**
+   * The figure as a PDF document, drawn with JFreePDF, text as glyph outlines so every glyph shows
+   * (Greek, superscripts, the minus sign) without embedding fonts.
+   */
+  public byte[] pdf() {
+    PDFDocument document = new PDFDocument();
+    PDFGraphics2D g = document.createPage(new Rectangle((int) WIDTH, (int) HEIGHT))
+        .getGraphics2D();
+    g.setRenderingHint(PDFHints.KEY_DRAW_STRING_TYPE, PDFHints.VALUE_DRAW_STRING_TYPE_VECTOR);
+    chart().draw(g, PAGE);
+    // JFreePDF stamps the clock into the document information; a fixed date of the same length
+    // keeps the cross-reference offsets and makes the same figure give the same bytes
+    String text = new String(document.getPDFBytes(), StandardCharsets.ISO_8859_1);
+    return CLOCK.matcher(text).replaceAll("20000101000000")
+        .getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -259,315 +324,273 @@ public final class Figure {
     return new Path[] {png, svg, pdf};
   }
 
-  private byte[] vector(String format, boolean outlines) throws IOException {
-    VectorGraphics2D g = new VectorGraphics2D();
-    g.setRenderingHint(VectorHints.KEY_TEXT,
-        outlines ? VectorHints.VALUE_TEXT_VECTOR : VectorHints.VALUE_TEXT_DEFAULT);
-    paint(g);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    (format.equals("pdf") ? new de.erichseifert.vectorgraphics2d.pdf.PDFProcessor(true)
-        : Processors.get(format))
-        .getDocument(g.getCommands(), new PageSize(WIDTH, HEIGHT)).writeTo(out);
-    return out.toByteArray();
-  }
-
   // ---------------------------------------------------------------------------------------------
-  // Drawing
+  // The chart
 
-  /** Axis ranges in drawing units (log10 on a log axis). */
+  private static final Rectangle2D PAGE = new Rectangle2D.Double(0, 0, WIDTH, HEIGHT);
+
+  /** The date and time in a PDF date, {@code (D:YYYYMMDDHHmmSS...)}. */
+  private static final Pattern CLOCK = Pattern.compile("(?<=\\(D:)\\d{14}");
+
+  /** An axis range in axis units: log10 of the value on a log axis. */
   private record Range(double lo, double hi) {
     double span() {
       return hi - lo;
     }
   }
 
-  private void paint(Graphics2D g) {
-    g.setColor(Color.WHITE);
-    g.fill(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+  private JFreeChart chart() {
     Range xr = range(true);
     Range yr = range(false);
-    double[] xTicks = ticks(xr, logX, false);
-    double[] yTicks = ticks(yr, logY, integerY);
-    String[] xLabels = labels(xTicks, logX);
-    String[] yLabels = labels(yTicks, logY);
-
-    double yTickWidth = 0;
-    for (String s : yLabels) {
-      yTickWidth = Math.max(yTickWidth, Text.width(TICK, s));
-    }
-    List<Series> keyed = series.stream().filter(s -> s.label != null).toList();
-    double top = 8 + (title == null ? 0 : Text.height(TITLE) + 6);
-    double left = 8 + Text.height(LABEL) + 6 + yTickWidth + 6;
-    double bottom = 6 + Text.height(TICK) + 4 + Text.height(LABEL) + 6;
-    double right = 14;
-    double barTickWidth = 0;
-    double[] barTicks = null;
-    String[] barLabels = null;
-    if (bar != null) {
-      Range br = bar.log ? new Range(Math.log10(bar.lo), Math.log10(bar.hi))
-          : new Range(bar.lo, bar.hi);
-      barTicks = ticks(br, bar.log, false);
-      barLabels = labels(barTicks, bar.log);
-      for (String s : barLabels) {
-        barTickWidth = Math.max(barTickWidth, Text.width(TICK, s));
+    XYPlot plot = new XYPlot();
+    plot.setDomainAxis(axis(xLabel, logX, false, xr, false));
+    plot.setRangeAxis(axis(yLabel, logY, integerY, yr, true));
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setOutlinePaint(INK);
+    plot.setOutlineStroke(new BasicStroke(0.8f));
+    plot.setDomainGridlinePaint(GRID);
+    plot.setRangeGridlinePaint(GRID);
+    plot.setDomainGridlineStroke(new BasicStroke(0.5f));
+    plot.setRangeGridlineStroke(new BasicStroke(0.5f));
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setInsets(new RectangleInsets(4, 4, 4, 12));
+    plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+    LegendItemCollection keys = new LegendItemCollection();
+    double column = xr.span() / COLUMNS;
+    for (int i = 0; i < series.size(); i++) {
+      Series s = series.get(i);
+      plot.setDataset(i, dataset(s, column));
+      XYItemRenderer renderer = renderer(s);
+      plot.setRenderer(i, renderer);
+      if (s.label != null) {
+        keys.add(renderer.getLegendItem(i, 0));
       }
-      right = 14 + 10 + 4 + barTickWidth + 8 + Text.height(LABEL) + 8;
     }
-    List<List<Series>> belowRows = new ArrayList<>();
-    if (legend == Legend.BELOW && !keyed.isEmpty()) {
-      belowRows = rows(keyed, WIDTH - left - right);
-      bottom += belowRows.size() * keyRow() + 6;
-    }
-    Rectangle2D plot = new Rectangle2D.Double(left, top, WIDTH - left - right,
-        HEIGHT - top - bottom);
-    DoubleUnaryOperator sx = v -> plot.getX() + (v - xr.lo) / xr.span() * plot.getWidth();
-    DoubleUnaryOperator sy = v -> plot.getMaxY() - (v - yr.lo) / yr.span() * plot.getHeight();
+    plot.setFixedLegendItems(keys);
 
-    // grid
-    g.setStroke(new BasicStroke(0.5f));
-    g.setColor(GRID);
-    for (double t : xTicks) {
-      g.draw(new Line2D.Double(sx.applyAsDouble(t), plot.getY(), sx.applyAsDouble(t),
-          plot.getMaxY()));
-    }
-    for (double t : yTicks) {
-      g.draw(new Line2D.Double(plot.getX(), sy.applyAsDouble(t), plot.getMaxX(),
-          sy.applyAsDouble(t)));
-    }
-
-    // data
-    var clip = g.getClip();
-    g.clip(new Rectangle2D.Double(plot.getX() - 2, plot.getY() - 2, plot.getWidth() + 4,
-        plot.getHeight() + 4));
-    for (Series s : series) {
-      drawSeries(g, s, sx, sy);
-    }
-    g.setClip(clip);
-
-    // axes
-    g.setColor(INK);
-    g.setStroke(new BasicStroke(0.8f));
-    g.draw(new Line2D.Double(plot.getX(), plot.getMaxY(), plot.getMaxX(), plot.getMaxY()));
-    g.draw(new Line2D.Double(plot.getX(), plot.getY(), plot.getX(), plot.getMaxY()));
-    double tickBase = plot.getMaxY() + 6 + Text.ascent(TICK);
-    for (int i = 0; i < xTicks.length; i++) {
-      double x = sx.applyAsDouble(xTicks[i]);
-      g.draw(new Line2D.Double(x, plot.getMaxY(), x, plot.getMaxY() + 3));
-      Text.drawCentred(g, TICK, xLabels[i], x, tickBase);
-    }
-    for (int i = 0; i < yTicks.length; i++) {
-      double y = sy.applyAsDouble(yTicks[i]);
-      g.draw(new Line2D.Double(plot.getX() - 3, y, plot.getX(), y));
-      Text.draw(g, TICK, yLabels[i], plot.getX() - 5 - Text.width(TICK, yLabels[i]),
-          y + Text.ascent(TICK) / 2 - 0.5);
-    }
-    double xLabelBase = tickBase + Text.height(TICK) - Text.ascent(TICK) + 4 + Text.ascent(LABEL);
-    Text.drawCentred(g, LABEL, xLabel, plot.getCenterX(), xLabelBase);
-    drawRotated(g, LABEL, yLabel, 8 + Text.ascent(LABEL), plot.getCenterY());
+    JFreeChart chart = new JFreeChart(null, null, plot, false);
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setPadding(new RectangleInsets(6, 6, 6, 6));
     if (title != null) {
-      // centred on the plot, moved left as far as needed to stay on the page, shrunk if wider
-      Font font = TITLE;
-      while (Text.width(font, title) > WIDTH - 16 && font.getSize2D() > 8) {
-        font = font.deriveFont(font.getSize2D() - 0.5f);
-      }
-      double w = Text.width(font, title);
-      double x = Math.max(8, Math.min(plot.getCenterX() - w / 2, WIDTH - 8 - w));
-      Text.draw(g, font, title, x, 8 + Text.ascent(TITLE));
+      MarkupTitle heading = new MarkupTitle(title, TITLE, INK);
+      heading.setPosition(RectangleEdge.TOP);
+      heading.setPadding(new RectangleInsets(0, 0, 6, 0));
+      chart.addSubtitle(heading);
     }
-
+    if (legend != Legend.NONE && keys.getItemCount() > 0) {
+      MarkupTitle.Legend key = new MarkupTitle.Legend(plot, KEY, legend != Legend.BELOW);
+      key.setItemPaint(INK);
+      if (legend == Legend.BELOW) {
+        key.setPosition(RectangleEdge.BOTTOM);
+        key.setFrame(BlockBorder.NONE);
+        key.setMargin(new RectangleInsets(4, 0, 0, 0));
+        chart.addSubtitle(key);
+      } else {
+        key.setFrame(new BlockBorder(0.5, 0.5, 0.5, 0.5, new Color(0xCCCCCC)));
+        key.setBackgroundPaint(new Color(255, 255, 255, 225));
+        key.setPadding(new RectangleInsets(2, 4, 2, 4));
+        boolean west = legend == Legend.NORTH_WEST || legend == Legend.SOUTH_WEST;
+        boolean north = legend == Legend.NORTH_WEST || legend == Legend.NORTH_EAST;
+        plot.addAnnotation(new XYTitleAnnotation(relative(xr, logX, west ? 0.015 : 0.985),
+            relative(yr, logY, north ? 0.98 : 0.02), key,
+            north ? (west ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT)
+                : (west ? RectangleAnchor.BOTTOM_LEFT : RectangleAnchor.BOTTOM_RIGHT)));
+      }
+    }
     if (bar != null) {
-      drawBar(g, plot, barTicks, barLabels, barTickWidth);
+      chart.addSubtitle(colourBar(plot));
     }
-    if (legend == Legend.BELOW) {
-      double y = xLabelBase + Text.height(LABEL) - Text.ascent(LABEL) + 6;
-      for (List<Series> row : belowRows) {
-        double w = rowWidth(row);
-        drawKeys(g, row, plot.getCenterX() - w / 2, y, true);
-        y += keyRow();
-      }
-    } else if (legend != Legend.NONE && !keyed.isEmpty()) {
-      drawCornerLegend(g, keyed, plot);
-    }
+    return chart;
   }
 
-  private void drawSeries(Graphics2D g, Series s, DoubleUnaryOperator sx, DoubleUnaryOperator sy) {
-    int n = s.x.length;
-    double[] px = new double[n];
-    double[] py = new double[n];
-    for (int i = 0; i < n; i++) {
-      px[i] = sx.applyAsDouble(s.x[i]);
-      py[i] = sy.applyAsDouble(s.y[i]);
+  /**
+   * The fraction of the value range that JFreeChart's relative annotation coordinates take for the
+   * point at fraction {@code f} of the axis: they interpolate the values, not their logarithms.
+   */
+  private static double relative(Range r, boolean log, double f) {
+    if (!log) {
+      return f;
     }
-    g.setColor(s.colour);
-    if (s.kind == Kind.POINTS) {
-      for (int i = 0; i < n; i++) {
-        g.fill(new Ellipse2D.Double(round(px[i]) - 2.4, round(py[i]) - 2.4, 4.8, 4.8));
-      }
-      return;
-    }
-    double[][] kept = s.kind == Kind.AREA ? new double[][] {px, py} : Thinning.thin(px, py, COLUMN);
-    Path2D.Double path = new Path2D.Double(Path2D.WIND_NON_ZERO, kept[0].length + 2);
-    path.moveTo(round(kept[0][0]), round(kept[1][0]));
-    for (int i = 1; i < kept[0].length; i++) {
-      path.lineTo(round(kept[0][i]), round(kept[1][i]));
-    }
-    switch (s.kind) {
-      case AREA -> {
-        g.setColor(new Color(s.colour.getRed(), s.colour.getGreen(), s.colour.getBlue(), 150));
-        g.fill(path);
-        g.setColor(s.colour);
-        g.setStroke(new BasicStroke(0.6f));
-        g.draw(path);
-      }
-      case DASHED -> {
-        g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-            new float[] {5f, 3f}, 0f));
-        g.draw(path);
-      }
-      case THIN -> {
-        g.setStroke(new BasicStroke(0.9f));
-        g.draw(path);
-      }
-      default -> {
-        g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-        g.draw(path);
-      }
-    }
+    double lo = Math.pow(10, r.lo);
+    return (Math.pow(10, r.lo + f * r.span()) - lo) / (Math.pow(10, r.hi) - lo);
   }
 
-  private void drawBar(Graphics2D g, Rectangle2D plot, double[] ticks, String[] labels,
-      double tickWidth) {
-    double x = plot.getMaxX() + 14;
-    double w = 10;
-    double top = plot.getY();
-    double h = plot.getHeight();
-    int steps = 64;
-    for (int i = 0; i < steps; i++) {
-      g.setColor(Palette.sequential((i + 0.5) / steps));
-      double y0 = top + h - (i + 1) * h / steps;
-      g.fill(new Rectangle2D.Double(x, round(y0), w, round(h / steps + 0.3)));
+  private static ValueAxis axis(String label, boolean log, boolean counts, Range r,
+      boolean vertical) {
+    ValueAxis axis;
+    if (log) {
+      axis = Axes.decades(label, Math.pow(10, r.lo), Math.pow(10, r.hi));
+    } else {
+      NumberAxis linear = Axes.linear(label, counts);
+      linear.setRange(r.lo, r.hi);
+      axis = linear;
     }
-    g.setColor(INK);
-    g.setStroke(new BasicStroke(0.6f));
-    g.draw(new Rectangle2D.Double(x, top, w, h));
+    style(axis, vertical);
+    return axis;
+  }
+
+  /**
+   * Fonts, ink and spacing of an axis. The tick label insets along the axis are wide so that
+   * JFreeChart, which picks the smallest tick step whose labels do not touch, leaves room between
+   * them (every 20th decade over the 130 decades of the quantile figure, {@code 0.2} steps on
+   * {@code [0, 1]}).
+   */
+  private static void style(ValueAxis axis, boolean vertical) {
+    axis.setLabelFont(LABEL);
+    axis.setLabelPaint(INK);
+    axis.setLabelInsets(new RectangleInsets(3, 3, 3, 3));
+    axis.setTickLabelFont(TICK);
+    axis.setTickLabelPaint(INK);
+    axis.setTickLabelInsets(vertical ? new RectangleInsets(8, 2, 8, 2)
+        : new RectangleInsets(2, 10, 2, 10));
+    axis.setAxisLinePaint(INK);
+    axis.setAxisLineStroke(new BasicStroke(0.8f));
+    axis.setTickMarkPaint(INK);
+    axis.setTickMarkStroke(new BasicStroke(0.8f));
+    axis.setTickMarkInsideLength(0);
+    axis.setTickMarkOutsideLength(3);
+  }
+
+  /**
+   * The colour bar: a JFreeChart paint-scale legend on the right, lined up with the plot (its
+   * margins are the plot's insets and the height of the x axis below it).
+   */
+  private PaintScaleLegend colourBar(XYPlot plot) {
     double lo = bar.log ? Math.log10(bar.lo) : bar.lo;
     double hi = bar.log ? Math.log10(bar.hi) : bar.hi;
-    for (int i = 0; i < ticks.length; i++) {
-      double y = top + h - (ticks[i] - lo) / (hi - lo) * h;
-      g.draw(new Line2D.Double(x + w, y, x + w + 3, y));
-      Text.draw(g, TICK, labels[i], x + w + 5, y + Text.ascent(TICK) / 2 - 0.5);
-    }
-    drawRotated(g, LABEL, bar.label, x + w + 5 + tickWidth + 8 + Text.ascent(LABEL),
-        top + h / 2);
+    NumberAxis axis = bar.log ? Axes.exponents(bar.label) : Axes.linear(bar.label, false);
+    axis.setRange(lo, hi);
+    style(axis, true);
+    PaintScaleLegend scale = new PaintScaleLegend(new Shades(lo, hi), axis);
+    scale.setPosition(RectangleEdge.RIGHT);
+    scale.setAxisLocation(AxisLocation.BOTTOM_OR_RIGHT);
+    scale.setStripWidth(10);
+    scale.setSubdivisionCount(128);
+    scale.setStripOutlineVisible(true);
+    scale.setStripOutlinePaint(INK);
+    scale.setStripOutlineStroke(new BasicStroke(0.6f));
+    scale.setAxisOffset(0);
+    ValueAxis x = plot.getDomainAxis();
+    double xAxisHeight = x.getTickMarkOutsideLength() + x.getTickLabelInsets().getTop()
+        + x.getTickLabelInsets().getBottom() + Text.height(TICK) + x.getLabelInsets().getTop()
+        + x.getLabelInsets().getBottom() + Text.height(LABEL);
+    RectangleInsets insets = plot.getInsets();
+    scale.setMargin(new RectangleInsets(insets.getTop(), 4, insets.getBottom() + xAxisHeight, 0));
+    return scale;
   }
 
-  private static void drawRotated(Graphics2D g, Font font, String markup, double x, double y) {
-    var transform = g.getTransform();
-    g.translate(x, y);
-    g.rotate(-Math.PI / 2);
-    Text.drawCentred(g, font, markup, 0, 0);
-    g.setTransform(transform);
-  }
-
-  private void drawCornerLegend(Graphics2D g, List<Series> keyed, Rectangle2D plot) {
-    double w = 0;
-    for (Series s : keyed) {
-      w = Math.max(w, keyWidth(s));
-    }
-    w += 10;
-    double h = keyed.size() * keyRow() + 6;
-    boolean west = legend == Legend.NORTH_WEST || legend == Legend.SOUTH_WEST;
-    boolean north = legend == Legend.NORTH_WEST || legend == Legend.NORTH_EAST;
-    double x = west ? plot.getX() + 8 : plot.getMaxX() - 8 - w;
-    double y = north ? plot.getY() + 6 : plot.getMaxY() - 8 - h;
-    g.setColor(new Color(255, 255, 255, 225));
-    g.fill(new Rectangle2D.Double(x, y, w, h));
-    g.setColor(new Color(0xCCCCCC));
-    g.setStroke(new BasicStroke(0.5f));
-    g.draw(new Rectangle2D.Double(x, y, w, h));
-    double row = y + 3;
-    for (Series s : keyed) {
-      drawKeys(g, List.of(s), x + 5, row, false);
-      row += keyRow();
-    }
-  }
-
-  /** Draws keys side by side from {@code (x, top)}. */
-  private void drawKeys(Graphics2D g, List<Series> keys, double x, double top, boolean spaced) {
-    double at = x;
-    double mid = top + keyRow() / 2;
-    for (Series s : keys) {
-      g.setColor(s.colour);
-      switch (s.kind) {
-        case POINTS -> g.fill(new Ellipse2D.Double(at + 9 - 2.4, mid - 2.4, 4.8, 4.8));
-        case AREA -> {
-          g.setColor(new Color(s.colour.getRed(), s.colour.getGreen(), s.colour.getBlue(), 150));
-          g.fill(new Rectangle2D.Double(at + 2, mid - 4, 14, 8));
+  private XYDataset dataset(Series s, double column) {
+    String key = s.label == null ? "" : s.label;
+    int n = s.x.length;
+    switch (s.kind) {
+      case HISTOGRAM -> {
+        double[][] bins = new double[6][n - 1];
+        for (int b = 0; b < n - 1; b++) {
+          bins[0][b] = (s.x[b] + s.x[b + 1]) / 2;
+          bins[1][b] = s.x[b];
+          bins[2][b] = s.x[b + 1];
+          bins[3][b] = s.y[b];
+          bins[5][b] = s.y[b];
         }
-        case DASHED -> {
-          g.setStroke(new BasicStroke(1.3f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
-              new float[] {5f, 3f}, 0f));
-          g.draw(new Line2D.Double(at, mid, at + 18, mid));
-        }
-        default -> {
-          g.setStroke(new BasicStroke(1.6f));
-          g.draw(new Line2D.Double(at, mid, at + 18, mid));
-        }
+        DefaultIntervalXYDataset dataset = new DefaultIntervalXYDataset();
+        dataset.addSeries(key, bins);
+        return dataset;
       }
-      g.setColor(INK);
-      Text.draw(g, KEY, s.label, at + 23, mid + Text.ascent(KEY) / 2 - 0.5);
-      at += keyWidth(s) + (spaced ? 14 : 0);
-    }
-  }
-
-  private static double keyWidth(Series s) {
-    return 23 + Text.width(KEY, s.label);
-  }
-
-  private static double keyRow() {
-    return Text.height(KEY) + 3;
-  }
-
-  private static double rowWidth(List<Series> row) {
-    double w = -14;
-    for (Series s : row) {
-      w += keyWidth(s) + 14;
-    }
-    return w;
-  }
-
-  private static List<List<Series>> rows(List<Series> keyed, double width) {
-    List<List<Series>> rows = new ArrayList<>();
-    List<Series> row = new ArrayList<>();
-    for (Series s : keyed) {
-      row.add(s);
-      if (row.size() > 1 && rowWidth(row) > width) {
-        row.remove(row.size() - 1);
-        rows.add(row);
-        row = new ArrayList<>(List.of(s));
+      case INTERVALS -> {
+        double[] mid = new double[n];
+        for (int j = 0; j < n; j++) {
+          mid[j] = (s.y[j] + s.hi[j]) / 2;
+        }
+        DefaultIntervalXYDataset dataset = new DefaultIntervalXYDataset();
+        dataset.addSeries(key, new double[][] {s.x, s.x, s.x, mid, s.y, s.hi});
+        return dataset;
+      }
+      case POINTS -> {
+        DefaultXYDataset dataset = new DefaultXYDataset();
+        dataset.addSeries(key, new double[][] {s.x, s.y});
+        return dataset;
+      }
+      default -> {
+        double[] columns = logX ? log10(s.x) : s.x;
+        int[] kept = Thinning.kept(columns, s.y, column);
+        double[][] xy = new double[2][kept.length];
+        for (int i = 0; i < kept.length; i++) {
+          xy[0][i] = s.x[kept[i]];
+          xy[1][i] = s.y[kept[i]];
+        }
+        DefaultXYDataset dataset = new DefaultXYDataset();
+        dataset.addSeries(key, xy);
+        return dataset;
       }
     }
-    rows.add(row);
-    return rows;
   }
 
+  private static XYItemRenderer renderer(Series s) {
+    XYItemRenderer renderer;
+    switch (s.kind) {
+      case HISTOGRAM -> {
+        XYBarRenderer bars = new XYBarRenderer(0);
+        bars.setBarPainter(new StandardXYBarPainter());
+        bars.setShadowVisible(false);
+        bars.setDrawBarOutline(true);
+        bars.setSeriesOutlinePaint(0, s.colour);
+        bars.setSeriesOutlineStroke(0, new BasicStroke(0.6f));
+        bars.setSeriesPaint(0, new Color(s.colour.getRed(), s.colour.getGreen(),
+            s.colour.getBlue(), 150));
+        renderer = bars;
+      }
+      case INTERVALS -> {
+        XYErrorRenderer errors = new XYErrorRenderer();
+        errors.setDrawXError(false);
+        errors.setDefaultLinesVisible(false);
+        errors.setDefaultShapesVisible(false);
+        errors.setErrorPaint(s.colour);
+        errors.setErrorStroke(new BasicStroke(0.9f));
+        errors.setCapLength(4);
+        renderer = errors;
+      }
+      case POINTS -> {
+        XYLineAndShapeRenderer points = new XYLineAndShapeRenderer(false, true);
+        points.setSeriesShape(0, new Ellipse2D.Double(-2.4, -2.4, 4.8, 4.8));
+        renderer = points;
+      }
+      default -> {
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDrawSeriesLineAsPath(true);
+        lines.setSeriesStroke(0, s.kind == Kind.DASHED ? DASH : SOLID);
+        lines.setLegendLine(new Line2D.Double(-9, 0, 9, 0));
+        renderer = lines;
+      }
+    }
+    if (s.kind != Kind.HISTOGRAM) {
+      renderer.setSeriesPaint(0, s.colour);
+    }
+    renderer.setSeriesVisibleInLegend(0, s.label != null);
+    return renderer;
+  }
+
+  /** The axis range: the data with a margin, or the fixed y range; a log range spans a decade. */
   private Range range(boolean xAxis) {
     boolean log = xAxis ? logX : logY;
+    if (!xAxis && !Double.isNaN(yMin)) {
+      return log ? new Range(Math.log10(Math.max(yMin, yFloor)), Math.log10(yMax))
+          : new Range(yMin, yMax);
+    }
     double lo = Double.POSITIVE_INFINITY;
     double hi = Double.NEGATIVE_INFINITY;
     for (Series s : series) {
-      for (double v : xAxis ? s.x : s.y) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
+      for (double[] values : xAxis ? List.of(s.x) : s.hi == null ? List.of(s.y)
+          : List.of(s.y, s.hi)) {
+        for (double v : values) {
+          double u = log ? Math.log10(v) : v;
+          lo = Math.min(lo, u);
+          hi = Math.max(hi, u);
+        }
       }
     }
     if (series.isEmpty()) {
-      lo = log ? 0 : 0;
+      lo = 0;
       hi = 1;
-    }
-    if (!xAxis && !Double.isNaN(yMin)) {
-      return new Range(log ? Math.log10(Math.max(yMin, yFloor)) : yMin,
-          log ? Math.log10(yMax) : yMax);
     }
     if (!xAxis && integerY) {
       lo = Math.min(lo, 0);
@@ -578,62 +601,41 @@ public final class Figure {
       hi = log ? hi + 1 : hi + Math.max(1, Math.abs(hi));
       lo = log ? lo - 1 : lo - Math.max(1, Math.abs(lo));
     }
-    double pad = xAxis ? 0.02 : 0.04;
-    return new Range(lo - pad * (hi - lo), hi + pad * (hi - lo));
+    double pad = (xAxis ? 0.02 : 0.04) * (hi - lo);
+    lo -= pad;
+    hi += pad;
+    if (log && Math.floor(hi) < lo) {
+      lo = Math.floor(hi);  // a decade to label
+    }
+    return new Range(lo, hi);
   }
 
-  private static double[] ticks(Range r, boolean log, boolean counts) {
-    if (log) {
-      int[] decades = Ticks.decades(r.lo, r.hi, MOST_TICKS);
-      double[] out = new double[decades.length];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = decades[i];
-      }
-      return out;
-    }
-    return counts ? Ticks.integer(r.lo, r.hi, MOST_TICKS) : Ticks.linear(r.lo, r.hi, MOST_TICKS);
-  }
-
-  private static String[] labels(double[] ticks, boolean log) {
-    String[] out = new String[ticks.length];
-    if (log) {
-      int[] decades = new int[ticks.length];
-      for (int i = 0; i < ticks.length; i++) {
-        decades[i] = (int) Math.round(ticks[i]);
-      }
-      boolean plain = Ticks.plainRange(decades);
-      for (int i = 0; i < ticks.length; i++) {
-        out[i] = Ticks.decade(decades[i], plain);
-      }
-      return out;
-    }
-    double step = ticks.length > 1 ? ticks[1] - ticks[0] : 1;
-    for (int i = 0; i < ticks.length; i++) {
-      out[i] = Ticks.plain(ticks[i], step);
-    }
-    return out;
-  }
-
-  private Figure add(String label, double[] x, double[] y, Color colour, Kind kind) {
+  private Figure add(String label, double[] x, double[] y, double[] hi, Color colour, Kind kind) {
     sameLength(x, y, "y");
     if (x.length == 0) {
       throw new IllegalArgumentException("series " + label + " has no points");
     }
-    series.add(new Series(label, transformed(x, xFloor, logX), transformed(y, yFloor, logY),
-        colour, kind));
+    series.add(new Series(label, floored(x, xFloor), floored(y, yFloor), hi, colour, kind));
     return this;
   }
 
   /** Coordinates to two decimals of a point: far below what a reader sees, short in SVG. */
-  private static double round(double v) {
-    return Math.rint(v * 100) / 100;
+  private static String twoDecimals(double v) {
+    return Double.toString(Math.rint(v * 100) / 100 + 0.0);
+  }
+
+  private static double[] log10(double[] values) {
+    double[] out = new double[values.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = Math.log10(values[i]);
+    }
+    return out;
   }
 
   /**
-   * A copy with values below {@code floor} raised to it, in log10 on a log axis; NaN and
-   * infinities left are refused.
+   * A copy with values below {@code floor} raised to it; NaN and infinities left are refused.
    */
-  private static double[] transformed(double[] values, double floor, boolean log) {
+  private static double[] floored(double[] values, double floor) {
     double[] out = new double[values.length];
     for (int i = 0; i < out.length; i++) {
       double v = Math.max(values[i], floor);
@@ -641,7 +643,7 @@ public final class Figure {
         throw new IllegalArgumentException("value " + values[i] + " at index " + i
             + ": a figure plots finite numbers");
       }
-      out[i] = log ? Math.log10(v) : v;
+      out[i] = v;
     }
     return out;
   }

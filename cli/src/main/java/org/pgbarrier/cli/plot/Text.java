@@ -62,6 +62,15 @@ final class Text {
     draw(g, font, markup, x - width(font, markup) / 2, y);
   }
 
+  /** Draws {@code markup} centred on {@code (x, y)}, rotated to read upwards (baseline at x). */
+  static void drawUp(Graphics2D g, Font font, String markup, double x, double y) {
+    var transform = g.getTransform();
+    g.translate(x, y);
+    g.rotate(-Math.PI / 2);
+    drawCentred(g, font, markup, 0, 0);
+    g.setTransform(transform);
+  }
+
   private static Font font(Font font, Run run) {
     return run.level == 0 ? font : font.deriveFont(font.getSize2D() * (float) SCRIPT);
   }

@@ -13,12 +13,12 @@ final class Thinning {
   private Thinning() {}
 
   /**
-   * The kept points of the polyline {@code (x[i], y[i])}, {@code x} in drawing order (not necessarily
-   * increasing; a column is a maximal run of consecutive points in one column).
+   * The points of the polyline {@code (x[i], y[i])} that are kept, {@code x} in drawing order (not
+   * necessarily increasing; a column is a maximal run of consecutive points in one column).
    *
-   * @return {@code {x, y}} of the kept points
+   * @return the indices of the kept points, increasing
    */
-  static double[][] thin(double[] x, double[] y, double column) {
+  static int[] kept(double[] x, double[] y, double column) {
     if (x.length != y.length) {
       throw new IllegalArgumentException("y.length = " + y.length + ": must equal x.length = "
           + x.length);
@@ -26,8 +26,7 @@ final class Thinning {
     if (!(column > 0)) {
       throw new IllegalArgumentException("column = " + column + ": must be positive");
     }
-    double[] keptX = new double[x.length];
-    double[] keptY = new double[x.length];
+    int[] keptAt = new int[x.length];
     int kept = 0;
     int start = 0;
     while (start < x.length) {
@@ -50,14 +49,12 @@ final class Thinning {
       int previous = -1;
       for (int i : keep) {
         if (i != previous) {
-          keptX[kept] = x[i];
-          keptY[kept] = y[i];
-          kept++;
+          keptAt[kept++] = i;
           previous = i;
         }
       }
       start = end;
     }
-    return new double[][] {Arrays.copyOf(keptX, kept), Arrays.copyOf(keptY, kept)};
+    return Arrays.copyOf(keptAt, kept);
   }
 }

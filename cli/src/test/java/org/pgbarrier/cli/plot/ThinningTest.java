@@ -20,7 +20,7 @@ class ThinningTest {
       x[i] = i * 1000.0 / n;
       y[i] = (i == 0 ? 0 : y[i - 1]) + random.nextGaussian();
     }
-    double[][] kept = Thinning.thin(x, y, 1.0);
+    double[][] kept = thin(x, y, 1.0);
 
     assertThat(kept[0].length).isLessThanOrEqualTo(4 * 1000);
     int at = 0;
@@ -60,8 +60,19 @@ class ThinningTest {
   void aSparseLineIsKeptWhole() {
     double[] x = {0, 3.5, 7, 12};
     double[] y = {1, -2, 5, 0};
-    double[][] kept = Thinning.thin(x, y, 1.0);
+    double[][] kept = thin(x, y, 1.0);
     assertThat(kept[0]).containsExactly(x);
     assertThat(kept[1]).containsExactly(y);
+  }
+
+  /** The kept points, {@code {x, y}}. */
+  private static double[][] thin(double[] x, double[] y, double column) {
+    int[] kept = Thinning.kept(x, y, column);
+    double[][] out = new double[2][kept.length];
+    for (int i = 0; i < kept.length; i++) {
+      out[0][i] = x[kept[i]];
+      out[1][i] = y[kept[i]];
+    }
+    return out;
   }
 }
