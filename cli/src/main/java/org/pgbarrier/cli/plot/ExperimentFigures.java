@@ -167,8 +167,10 @@ public final class ExperimentFigures {
     }
     // underflowed quantiles (exp gives 0) are drawn a decade below the lowest decade reached
     double floor = Math.pow(10, Math.max(-300, Math.floor(lowest) - 1));
-    Figure figure = new Figure("Likelihood quantile across pre-training", "\u03b5",
-        "Q_{q}(\u03b5)").logY(floor);
+    // the authors' plotting index floor(eps (n - 1)) (docs/theory.md §3.6), not the paper's
+    // estimator v_(floor(eps n) + 1): the title says so
+    Figure figure = new Figure("Likelihood quantile across pre-training (the authors' index"
+        + " \u230a\u03b5(n\u22121)\u230b)", "\u03b5", "Q_{q}(\u03b5)").logY(floor);
     return perCheckpoint(figure, cdf, cdf.epsGrid(), cdf.logQuantile(), true);
   }
 
