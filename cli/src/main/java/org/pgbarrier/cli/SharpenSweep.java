@@ -42,6 +42,9 @@ final class SharpenSweep {
   /** Points of the exact curve per decade of {@code N}, besides the grid itself. */
   private static final int CURVE_POINTS_PER_DECADE = 24;
 
+  /** Contexts whose exact laws are computed between two progress updates. */
+  private static final int PROGRESS_CHUNK = 64;
+
   /** Heap bytes per context besides its base law and curve row: objects, regime row and text. */
   private static final int BYTES_PER_CONTEXT = 512;
 
@@ -123,6 +126,16 @@ final class SharpenSweep {
       double tauMaxBudget) {}
 
   static Result run(Settings s) {
+    return run(s, ProgressDisplay.quiet());
+  }
+
+  /**
+   * The sweep, its progress shown on {@code progress}: the exact laws context by context, then the
+   * Monte Carlo runs, counted in drawn responses ({@code samples x N} per grid point). The
+   * parallel loops run on the caller's fork-join pool; every context and every run writes its
+   * own slot and the sums run in index order, so the bits do not depend on the pool's size.
+   */
+  static Result run(Settings s, ProgressDisplay progress) {
     Instance<TabularContext> instance = TabularInstances.generate(new TabularInstances.Spec(s.k(),
         s.length(), s.contexts(), 1 / Math.sqrt((double) s.contexts() * s.length()), s.baseMin(),
         s.baseMax()), Seeds.derive(s.seed(), 0));
@@ -147,12 +160,17 @@ final class SharpenSweep {
     }
     int[] curveN = curveN(s.grid());
     double[][] success = new double[contexts][curveN.length];
-    IntStream.range(0, contexts).parallel().forEach(c -> {
-      int[] rank = BestOfN.ranking(base[c]);
-      for (int i = 0; i < curveN.length; i++) {
-        success[c][i] = BestOfN.law(base[c], rank, curveN[i])[target[c]];
-      }
-    });
+    progress.phase("exact law", contexts);
+    for (int from = 0; from < contexts; from += PROGRESS_CHUNK) {
+      int to = Math.min(contexts, from + PROGRESS_CHUNK);
+      IntStream.range(from, to).parallel().forEach(c -> {
+        int[] rank = BestOfN.ranking(base[c]);
+        for (int i = 0; i < curveN.length; i++) {
+          success[c][i] = BestOfN.law(base[c], rank, curveN[i])[target[c]];
+        }
+      });
+      progress.update(to, Double.NaN);
+    }
     double[] curve = new double[curveN.length];
     Map<Regime, double[]> byRegime = new EnumMap<>(Regime.class);
     Map<Regime, Integer> counts = new EnumMap<>(Regime.class);
@@ -171,6 +189,8 @@ final class SharpenSweep {
     });
     Point[] points = new Point[s.grid().length];
     long master = Seeds.derive(s.seed(), 1);
+    progress.phase("best-of-N", (long) s.samples() * Arrays.stream(s.grid()).asLongStream().sum());
+    long drawn = 0;
     for (int j = 0; j < points.length; j++) {
       int n = s.grid()[j];
       long pointSeed = Seeds.derive(master, j);
@@ -192,7 +212,10 @@ final class SharpenSweep {
       double exact = curve[Arrays.binarySearch(curveN, n)];
       points[j] = new Point(n, exact, successes, s.samples(),
           BinomialInterval.of(successes, s.samples(), s.level()));
+      drawn += (long) s.samples() * n;
+      progress.update(drawn, Double.NaN);
     }
+    progress.close();
     return new Result(s, instance, points, curveN, curve, byRegime, rows,
         AccessibleSet.threshold(s.budget(), s.confidence()),
         AccessibleSet.threshold(s.maxBudget(), s.confidence()));
