@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pgbarrier.properties.engine.ClaimLedger;
-import org.pgbarrier.properties.engine.StatisticalProperty;
+import org.pgbarrier.testkit.engine.ClaimLedger;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.report.ClaimsReport;
+import org.pgbarrier.testkit.report.MutantTwinAudit;
 
 /**
  * The mutant-twin audit on synthetic ledgers, and on this build's {@code claims.json}. The
