@@ -72,6 +72,40 @@ public final class ClopperPearson {
     return beta(k, n - k + 1.0).inverseCumulativeProbability(1.0 - confidence);
   }
 
+  /**
+   * The two-sided exact interval of level {@code confidence}: with {@code a = 1 - confidence},
+   *
+   * <pre>
+   *   low  = B(a/2; k, n - k + 1)       (0 when k = 0),
+   *   high = B(1 - a/2; k + 1, n - k)   (1 when k = n),
+   * </pre>
+   *
+   * which covers the true proportion with probability at least {@code confidence} for every
+   * proportion. Both ends come from the Beta quantile solver, also at {@code k = n} (low) and
+   * {@code k = 0} (high), where {@link #lower} and {@link #upper} use their closed forms: the
+   * interval is the one {@code pgbarrier sharpen} has always printed, bit for bit (the two agree
+   * to 1e-12, {@code ClopperPearsonTest}).
+   *
+   * @param k observed successes in [0, n]
+   * @param n trials, at least 1
+   * @param confidence the confidence level in (0, 1)
+   */
+  public static Interval twoSided(int k, int n, double confidence) {
+    check(k, n, confidence);
+    double half = (1 - confidence) / 2;
+    double low = k == 0 ? 0 : beta(k, n - k + 1.0).inverseCumulativeProbability(half);
+    double high = k == n ? 1 : beta(k + 1.0, (double) n - k).inverseCumulativeProbability(1 - half);
+    return new Interval(low, high);
+  }
+
+  /**
+   * A two-sided interval {@code [low, high]} for a proportion.
+   *
+   * @param low the lower end
+   * @param high the upper end
+   */
+  public record Interval(double low, double high) {}
+
   private static BetaDistribution beta(double a, double b) {
     return new BetaDistribution(null, a, b, QUANTILE_ABSOLUTE_ACCURACY);
   }

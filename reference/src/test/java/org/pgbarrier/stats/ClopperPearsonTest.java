@@ -2,6 +2,7 @@ package org.pgbarrier.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 import static org.pgbarrier.stats.BinomialOracle.assertRelativelyClose;
 
 import java.util.ArrayList;
@@ -117,5 +118,26 @@ class ClopperPearsonTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("n = 0");
     assertThatThrownBy(() -> ClopperPearson.upper(1, 4, 1.0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("confidence = 1.0");
+  }
+
+  @Test
+  void twoSidedZeroAndAllSuccessesHaveTheClosedFormEnds() {
+    // k = 0: P[Bin(n, high) = 0] = a/2, so high = 1 - (a/2)^(1/n); k = n mirrors it.
+    ClopperPearson.Interval none = ClopperPearson.twoSided(0, 10, 0.95);
+    assertThat(none.low()).isZero();
+    assertThat(none.high()).isCloseTo(1 - Math.pow(0.025, 0.1), within(1e-12));
+    assertThat(none.high()).isCloseTo(ClopperPearson.upper(0, 10, 0.975), within(1e-12));
+    ClopperPearson.Interval all = ClopperPearson.twoSided(10, 10, 0.95);
+    assertThat(all.low()).isCloseTo(Math.pow(0.025, 0.1), within(1e-12));
+    assertThat(all.low()).isCloseTo(ClopperPearson.lower(10, 10, 0.975), within(1e-12));
+    assertThat(all.high()).isEqualTo(1.0);
+  }
+
+  @Test
+  void twoSidedFiveOfTenMatchesThePublishedInterval() {
+    // Clopper-Pearson 95% for 5/10: [0.1871, 0.8129] (e.g. R binom.test(5, 10)).
+    ClopperPearson.Interval half = ClopperPearson.twoSided(5, 10, 0.95);
+    assertThat(half.low()).isCloseTo(0.187086, within(1e-6));
+    assertThat(half.high()).isCloseTo(0.812914, within(1e-6));
   }
 }
