@@ -21,7 +21,7 @@ import org.pgbarrier.bounds.Claim;
  * @param paperStatement the paper statements the claim checks ({@link Claim#statements()}, PMLR
  *     numbering, comma-separated), or null
  * @param verdict PASS, FAIL, or REFUTED (a conjecture with a counterexample, or a reported form
- *     of a paper statement that the evidence shows wrong: {@link ExactProperty#REFUTED})
+ *     of a paper statement that the evidence shows wrong: {@link Property#REFUTED})
  * @param statistic the worst observed statistic (or the failing one)
  * @param comparison which way the statistic must compare with the bound to pass: the {@link
  *     Comparison#symbol()}, e.g. {@code <=}

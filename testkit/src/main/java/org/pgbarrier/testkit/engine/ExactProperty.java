@@ -3,8 +3,7 @@ package org.pgbarrier.testkit.engine;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.pgbarrier.bounds.Claim;
-import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.bounds.CheckKind;
 import org.pgbarrier.bounds.Provenance;
 import org.pgbarrier.random.Seeds;
 
@@ -22,36 +21,27 @@ import org.pgbarrier.random.Seeds;
  * probability 0.
  *
  * <p>A claim of provenance {@link Provenance#CONJECTURE} is a question, not a promise: every case
- * is examined, the first failing one is shrunk, and the outcome is recorded as {@value #REFUTED}
+ * is examined, the first failing one is shrunk, and the outcome is recorded as {@value Property#REFUTED}
  * with the shrunk counterexample, the number of failing cases and the replay command, without
  * failing the build. If no case fails, the record says it held on every case examined. Either
  * way the mutant twin must be rejected, or the check fails as toothless.
  */
-public final class ExactProperty {
+public final class ExactProperty extends Property {
   private static final int MAX_SHRINK_EVALUATIONS = 400;
-  /**
-   * The verdict of a {@link Provenance#CONJECTURE} with a counterexample: a finding, recorded with
-   * the shrunk case and its replay command, that does not fail the build.
-   */
-  public static final String REFUTED = "REFUTED";
 
-  private final Claim claim;
-  private final String check;
   private ParameterSpace space;
   private int tries = 100;
-  private String rule;
   private Check real;
-  private String mutantDescription;
   private Check mutant;
-  private Consumer<ClaimRecord> ledger = ClaimLedger::record;
-  private boolean reportedForm;
 
   private ExactProperty(String claimId, String check) {
-    this.claim = ClaimRegistry.get(claimId);
-    this.check = Objects.requireNonNull(check);
+    super(claimId, check, CheckKind.EXACT);
   }
 
-  /** Starts the property {@code check} of the registered claim {@code claimId}. */
+  /**
+   * Starts the property {@code check} of the registered claim {@code claimId}, which must declare
+   * it as an exact check ({@link org.pgbarrier.bounds.Claim#withExact}).
+   */
   public static ExactProperty of(String claimId, String check) {
     return new ExactProperty(claimId, check);
   }
@@ -64,8 +54,8 @@ public final class ExactProperty {
   /**
    * Marks this check as the audit of a statement's reported form (a paper statement as the
    * secondary readers report it, e.g. Theorem 5.5's {@code Q_q(eps) <= k^-N}): like a {@link
-   * Provenance#CONJECTURE}, a counterexample is recorded as {@value #REFUTED}, shrunk, with its
-   * replay command, and does not fail the build. The claim must record the finding and carry a
+   * Provenance#CONJECTURE}, a counterexample is recorded as {@value Property#REFUTED}, shrunk, with
+   * its replay command, and does not fail the build. The claim must record the finding and carry a
    * passing check of the form the evidence supports.
    */
   public ExactProperty reportedForm() {
@@ -107,10 +97,11 @@ public final class ExactProperty {
     Objects.requireNonNull(space, "over(space)");
     Objects.requireNonNull(real, "check(...)");
     Objects.requireNonNull(rule, "rule(...)");
-    String replayCommandPrefix = replayCommandPrefix();
-    String replay = Suite.replay();
-    if (replay != null) {
-      replayOne(replay);
+    String selector = replaySelector();
+    if (selector != null) {
+      if (!selector.isEmpty()) {
+        replayOne(selector);
+      }
       return;
     }
     long start = System.currentTimeMillis();
@@ -118,7 +109,7 @@ public final class ExactProperty {
     Observation worst = null;
     Params worstParams = null;
     long worstSeed = 0;
-    boolean conjecture = reportedForm || claim.provenance() == Provenance.CONJECTURE;
+    boolean conjecture = question();
     Failure failure = null;
     int failing = 0;
     int examined = 0;
@@ -143,45 +134,28 @@ public final class ExactProperty {
     Observation reported = failure != null ? failure.observation : worst;
     Params reportedParams = failure != null ? failure.params : worstParams;
     long reportedSeed = failure != null ? failure.seed : worstSeed;
-    String replayCommand = replayCommandPrefix + "-Dpgbarrier.replay='" + claim.id() + "/" + check
-        + "@" + reportedSeed + "@" + reportedParams + "'";
+    String replayCommand = replayCommand(reportedSeed + "@" + reportedParams);
     String instance = reportedParams + " case-seed=" + reportedSeed + " :: " + reported.detail();
     if (failure != null && conjecture) {
       instance = "counterexample " + instance + " (shrunk from " + failure.original
           + "; fails on " + failing + " of " + examined + " cases)";
     }
-    ledger.accept(ClaimRecord.of(
-        claim,
-        check,
-        failure == null ? "PASS" : conjecture ? REFUTED : "FAIL",
-        reported.statistic(),
-        reported.comparison(),
-        reported.bound(),
-        rule + " on all of " + tries + " cases",
-        0.0,
-        mutantRejected,
-        mutantDescription,
-        checkSeed,
-        instance,
-        examined,
-        System.currentTimeMillis() - start,
-        replayCommand,
-        List.of()));
+    record(verdict(failure != null), reported.statistic(), reported.comparison(),
+        reported.bound(), rule + " on all of " + tries + " cases", 0.0, mutantRejected,
+        checkSeed, instance, examined, System.currentTimeMillis() - start, replayCommand,
+        List.of());
     if (failure != null && !conjecture) {
-      throw new AssertionError(claim.id() + "/" + check + " FAILED: " + claim.title() + " ["
-          + claim.provenanceTag() + ", " + claim.paper().arxiv() + "]\n"
-          + "  rule: " + rule + "\n"
-          + "  case seed " + failure.seed + ", drawn as " + failure.original + ", shrunk to "
-          + failure.params + "\n"
-          + "  observed " + failure.observation.statistic() + " "
-          + failure.observation.comparison().symbol() + " " + failure.observation.bound()
-          + " required\n"
-          + "  detail: " + failure.observation.detail() + "\n"
-          + "  replay: " + replayCommand);
+      throw failure("FAILED",
+          "  case seed " + failure.seed + ", drawn as " + failure.original + ", shrunk to "
+              + failure.params + "\n"
+              + "  observed " + failure.observation.statistic() + " "
+              + failure.observation.comparison().symbol() + " " + failure.observation.bound()
+              + " required\n"
+              + "  detail: " + failure.observation.detail() + "\n",
+          replayCommand);
     }
     if (Boolean.FALSE.equals(mutantRejected)) {
-      throw new AssertionError(claim.id() + "/" + check + ": the mutant twin ("
-          + mutantDescription + ") passed all " + tries + " cases, so this check cannot fail");
+      throw toothless("passed all " + tries + " cases");
     }
   }
 
@@ -231,42 +205,20 @@ public final class ExactProperty {
     }
   }
 
-  private void replayOne(String replay) {
-    String prefix = claim.id() + "/" + check + "@";
-    if (!replay.startsWith(prefix)) {
-      return;
-    }
-    String[] parts = replay.substring(prefix.length()).split("@", 2);
+  private void replayOne(String selector) {
+    String[] parts = selector.split("@", 2);
     if (parts.length != 2) {
-      throw new IllegalArgumentException(
-          "pgbarrier.replay = " + replay + ": must be ID/check@seed@name=value,...");
+      throw new IllegalArgumentException("pgbarrier.replay = " + key() + "@" + selector
+          + ": must be ID/check@seed@name=value,...");
     }
     long seed = Long.parseLong(parts[0]);
     Params params = Params.parse(parts[1]);
     Observation obs = run(real, params, seed);
     if (!obs.holds()) {
-      throw new AssertionError(claim.id() + "/" + check + " replayed case " + params + " seed "
-          + seed + " fails: observed " + obs.statistic() + " against bound " + obs.bound()
-          + "\n  detail: " + obs.detail());
-    }
-  }
-
-  /** {@code mvn ... -Dtest=Class#method ...} for the {@code @Test} method that is running. */
-  private static String replayCommandPrefix() {
-    StackWalker.StackFrame caller = StackWalker
-        .getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE)
-        .walk(frames -> frames.filter(ExactProperty::isTestMethod).findFirst().orElseThrow(
-            () -> new IllegalStateException("verify() must be called from a @Test method")));
-    return "mvn -B -pl properties -am verify -Dsurefire.failIfNoSpecifiedTests=false -Dtest='"
-        + caller.getDeclaringClass().getSimpleName() + "#" + caller.getMethodName() + "' ";
-  }
-
-  private static boolean isTestMethod(StackWalker.StackFrame frame) {
-    try {
-      return frame.getDeclaringClass().getDeclaredMethod(frame.getMethodName())
-          .isAnnotationPresent(org.junit.jupiter.api.Test.class);
-    } catch (NoSuchMethodException e) {
-      return false;
+      throw failure("replayed case " + params + " seed " + seed + " fails",
+          "  observed " + obs.statistic() + " " + obs.comparison().symbol() + " " + obs.bound()
+              + " required\n  detail: " + obs.detail() + "\n",
+          replayCommand(selector));
     }
   }
 }

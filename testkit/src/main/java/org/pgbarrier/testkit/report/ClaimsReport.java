@@ -12,26 +12,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pgbarrier.bounds.Claim;
+import org.pgbarrier.bounds.ClaimCatalog;
+import org.pgbarrier.bounds.DeclaredCheck;
 import org.pgbarrier.bounds.PaperStatement;
-import org.pgbarrier.bounds.PaperStatements;
 import org.pgbarrier.bounds.Provenance;
 import org.pgbarrier.testkit.engine.ClaimLedger;
+import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 
 /**
  * What the claims report shows: first the paper's statements ({@link PaperStatements}), each
  * with the registered claims that check it ({@link Claim#checks()}) and their verdict, or why it
  * is not checked; then every registered claim, grouped by provenance ({@link #groups()}), with
- * one {@link Row} per check: each check recorded in {@code claims.json}, then each statistical
- * check of the suite that left no record ("not run"); a claim with no check at all gets one "not
- * run" row. Records of unregistered claims are ignored.
+ * one {@link Row} per check: each check recorded in {@code claims.json}, then each check the claim
+ * declares that left no record ("not run"); a claim with no check at all gets one "not run" row.
+ * Records of claims outside the catalog are ignored. The paper's statements are those of the
+ * catalog ({@link ClaimCatalog#statements()}): pgbarrier's, or none for a user's catalog.
  *
- * @param budgetTotal the suite-wide false-alarm budget
+ * @param title the catalog's name, the report's title
+ * @param budget the false-alarm budget in one sentence ({@link FalseAlarmBudget#describe()})
  * @param statisticalChecks the statistical checks sharing it ({@code ID/check})
  * @param masterSeed the suite's master seed
  * @param sections one per registered claim, in registration order
  * @param statements one per paper statement, in the paper's order
  */
-public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, long masterSeed,
+public record ClaimsReport(String title, String budget, List<String> statisticalChecks,
+    long masterSeed,
     List<Section> sections, List<StatementRow> statements) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -205,21 +210,20 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
   }
 
   /**
-   * Builds the report.
+   * Builds the report of {@code catalog}.
    *
-   * @param registered the registered claims, in order
-   * @param statisticalChecks the statistical checks of the suite, {@code ID/check}
-   * @param budgetTotal the suite-wide false-alarm budget
+   * @param catalog the claims, in order, and the statements to tabulate
+   * @param budget the catalog's false-alarm budget
    * @param masterSeed the master seed
    * @param records the array of {@code claims.json}
    */
-  public static ClaimsReport of(List<Claim> registered, List<String> statisticalChecks,
-      double budgetTotal, long masterSeed, JsonNode records) {
+  public static ClaimsReport of(ClaimCatalog catalog, FalseAlarmBudget budget, long masterSeed,
+      JsonNode records) {
     if (records == null || !records.isArray()) {
       throw new IllegalArgumentException("records = " + records + ": must be a JSON array");
     }
     List<Section> sections = new ArrayList<>();
-    for (Claim claim : registered) {
+    for (Claim claim : catalog.claims()) {
       Map<String, Row> rows = new LinkedHashMap<>();
       for (JsonNode r : records) {
         if (claim.id().equals(r.path("id").asText())) {
@@ -227,11 +231,8 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
           rows.put(check, new Row(check, r));
         }
       }
-      for (String s : statisticalChecks) {
-        if (s.startsWith(claim.id() + "/")) {
-          String check = s.substring(claim.id().length() + 1);
-          rows.putIfAbsent(check, new Row(check, null));
-        }
+      for (DeclaredCheck d : claim.declaredChecks()) {
+        rows.putIfAbsent(d.name(), new Row(d.name(), null));
       }
       if (rows.isEmpty()) {
         rows.put("-", new Row("-", null));
@@ -239,11 +240,11 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
       sections.add(new Section(claim, List.copyOf(rows.values())));
     }
     List<StatementRow> statements = new ArrayList<>();
-    for (PaperStatement s : PaperStatements.all()) {
+    for (PaperStatement s : catalog.statements()) {
       statements.add(new StatementRow(s, sections.stream()
           .filter(c -> c.claim().statements().contains(s.pmlr())).toList()));
     }
-    return new ClaimsReport(budgetTotal, List.copyOf(statisticalChecks), masterSeed,
+    return new ClaimsReport(catalog.name(), budget.describe(), budget.checkIds(), masterSeed,
         List.copyOf(sections), List.copyOf(statements));
   }
 
@@ -314,25 +315,13 @@ public record ClaimsReport(double budgetTotal, List<String> statisticalChecks, l
     return rows().stream().filter(r -> r.mutant().equals(status)).count();
   }
 
-  /** Each statistical check's share of the budget (Bonferroni). */
-  public double share() {
-    return statisticalChecks.isEmpty() ? 0 : budgetTotal / statisticalChecks.size();
-  }
-
   /** The one-line total. */
   public String total() {
     return String.format("%d claims, %d checks: %d PASS, %d FAIL, %d REFUTED (a conjecture, or a"
-            + " reported form of a paper statement, shown wrong), %d NOT RUN; mutants %d rejected, %d NOT REJECTED, %d checks with"
-            + " NO MUTANT", sections.size(), rows().size(), count("PASS"), count("FAIL"),
+            + " reported form of a paper statement, shown wrong), %d NOT RUN; mutants %d rejected,"
+            + " %d NOT REJECTED, %d checks with NO MUTANT", sections.size(), rows().size(), count("PASS"), count("FAIL"),
         count("REFUTED"), count("NOT RUN"), mutants("rejected"), mutants("NOT REJECTED"),
         mutants("NO MUTANT"));
-  }
-
-  /** The budget sentence of the header. */
-  public String budget() {
-    return String.format("suite-wide false-alarm budget %s, split equally (Bonferroni) across %d"
-            + " statistical checks: %s each; exact checks have false alarm 0",
-        Numbers.format(budgetTotal), statisticalChecks.size(), Numbers.format(share()));
   }
 
   /** A number for the report ({@link Numbers#format(double)}), {@code -} for NaN. */

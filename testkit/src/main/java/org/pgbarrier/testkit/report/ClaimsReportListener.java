@@ -3,9 +3,9 @@ package org.pgbarrier.testkit.report;
 import java.nio.file.Path;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.pgbarrier.bounds.ClaimCatalog;
 import org.pgbarrier.bounds.ClaimRegistry;
 import org.pgbarrier.testkit.engine.ClaimLedger;
-import org.pgbarrier.testkit.engine.StatisticalProperty;
 import org.pgbarrier.testkit.engine.Suite;
 import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 
@@ -26,20 +26,28 @@ public final class ClaimsReportListener implements LauncherSessionListener {
    */
   public static final String SOAK_DIR = "pgbarrier.soak.dir";
 
+  /**
+   * The system property naming the catalog whose report is written ({@link
+   * ClaimCatalog#name()}); pgbarrier's own ({@value ClaimRegistry#BUILT_IN_NAME}) if unset. A
+   * project of its own sets it in its Surefire configuration.
+   */
+  public static final String CATALOG = "pgbarrier.catalog";
+
   @Override
   public void launcherSessionClosed(LauncherSession session) {
     try {
-      ClaimsReport report = ReportWriter.write(ClaimLedger.directory(), ClaimRegistry.all(),
-          StatisticalProperty.SUITE_CHECKS,
-          FalseAlarmBudget.suite(StatisticalProperty.SUITE_CHECKS).total(), Suite.masterSeed(),
-          ClaimLedger.run());
+      ClaimCatalog catalog = ClaimRegistry.catalog(
+          System.getProperty(CATALOG, ClaimRegistry.BUILT_IN_NAME));
+      FalseAlarmBudget budget = FalseAlarmBudget.of(catalog);
+      ClaimsReport report = ReportWriter.write(ClaimLedger.directory(), catalog, budget,
+          Suite.masterSeed(), ClaimLedger.run());
       System.out.print(ConsoleSummary.render(report));
       System.out.println("  report: " + ClaimLedger.directory().toAbsolutePath()
           .resolve("report.html"));
       String soak = System.getProperty(SOAK_DIR);
       if (soak != null && !soak.isBlank()) {
-        System.out.println(SoakTally.write(Path.of(soak), StatisticalProperty.SUITE_CHECKS)
-            .total() + " (" + Path.of(soak).toAbsolutePath().resolve("soak.md") + ")");
+        System.out.println(SoakTally.write(Path.of(soak), budget.checkIds()).total() + " ("
+            + Path.of(soak).toAbsolutePath().resolve("soak.md") + ")");
       }
     } catch (RuntimeException e) {
       System.err.println("pgbarrier: the claims report could not be written: " + e);

@@ -34,7 +34,9 @@ public final class ConsoleSummary {
         out.append(line.stripTrailing()).append('\n');
       }
     }
-    out.append("  the paper's statements: ").append(report.statementsHeadline()).append('\n');
+    if (!report.statements().isEmpty()) {
+      out.append("  the paper's statements: ").append(report.statementsHeadline()).append('\n');
+    }
     out.append("  total: ").append(report.total()).append('\n');
     out.append("  ").append(report.budget()).append('\n');
     return out.toString();

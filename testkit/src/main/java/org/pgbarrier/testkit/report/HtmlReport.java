@@ -48,42 +48,47 @@ public final class HtmlReport {
   public static String render(ClaimsReport report) {
     StringBuilder h = new StringBuilder();
     h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head>"
-        + "<meta charset=\"utf-8\"/><title>pgbarrier claims report</title><style>")
-        .append(CSS).append("</style></head><body>\n<h1>pgbarrier claims report</h1>\n<ul>");
+        + "<meta charset=\"utf-8\"/><title>").append(escape(report.title()))
+        .append(" claims report</title><style>").append(CSS).append("</style></head><body>\n<h1>")
+        .append(escape(report.title())).append(" claims report</h1>\n<ul>");
     h.append("<li>master seed <code>").append(report.masterSeed())
         .append("</code> (replay with <code>-Dpgbarrier.seed=").append(report.masterSeed())
         .append("</code>)</li>");
     h.append("<li>").append(escape(report.budget())).append("</li>");
     h.append("<li>total: ").append(escape(report.total())).append("</li>");
-    h.append("<li>the paper's statements: ").append(escape(report.statementsHeadline()))
-        .append("</li>");
+    if (!report.statements().isEmpty()) {
+      h.append("<li>the paper's statements: ").append(escape(report.statementsHeadline()))
+          .append("</li>");
+    }
     h.append("<li>").append(escape(MarkdownReport.COMPARISONS.replace("`", ""))).append("</li>")
         .append("</ul>\n");
 
-    h.append("<h2 id=\"statements\">The paper's statements (")
-        .append(escape(report.statementsHeadline())).append(")</h2>\n<p>arXiv 2603.06957 as"
-            + " reported by the secondary readers A, B, C (docs/theory.md §1); both numberings,"
-            + " arXiv / PMLR.</p>\n");
-    h.append("<table><tr><th>statement</th><th>verdict</th><th>readers</th>"
-        + "<th>checked by, or why not</th><th>in one line</th></tr>\n");
-    for (StatementRow s : report.statements()) {
-      String v = s.verdict();
-      h.append("<tr><td class=\"nowrap\">").append(escape(s.statement().locus()))
-          .append("</td><td class=\"").append(v.replace(" ", "")).append(" nowrap\">")
-          .append(v.equals("PASS") || v.equals("FAIL") || v.equals("REFUTED")
-              || v.equals("NOT RUN") ? v : v.toLowerCase()).append("</td><td>")
-          .append(escape(s.sources())).append("</td><td>");
-      if (s.checks().isEmpty()) {
-        h.append(escape(s.why()));
-      } else {
-        for (Section c : s.checks()) {
-          h.append("<a href=\"#").append(c.claim().id().toLowerCase()).append("\">")
-              .append(c.claim().id()).append("</a> ");
+    if (!report.statements().isEmpty()) {
+      h.append("<h2 id=\"statements\">The paper's statements (")
+          .append(escape(report.statementsHeadline())).append(")</h2>\n<p>arXiv 2603.06957 as"
+              + " reported by the secondary readers A, B, C (docs/theory.md §1); both numberings,"
+              + " arXiv / PMLR.</p>\n");
+      h.append("<table><tr><th>statement</th><th>verdict</th><th>readers</th>"
+          + "<th>checked by, or why not</th><th>in one line</th></tr>\n");
+      for (StatementRow s : report.statements()) {
+        String v = s.verdict();
+        h.append("<tr><td class=\"nowrap\">").append(escape(s.statement().locus()))
+            .append("</td><td class=\"").append(v.replace(" ", "")).append(" nowrap\">")
+            .append(v.equals("PASS") || v.equals("FAIL") || v.equals("REFUTED")
+                || v.equals("NOT RUN") ? v : v.toLowerCase()).append("</td><td>")
+            .append(escape(s.sources())).append("</td><td>");
+        if (s.checks().isEmpty()) {
+          h.append(escape(s.why()));
+        } else {
+          for (Section c : s.checks()) {
+            h.append("<a href=\"#").append(c.claim().id().toLowerCase()).append("\">")
+                .append(c.claim().id()).append("</a> ");
+          }
         }
+        h.append("</td><td>").append(escape(s.statement().statement())).append("</td></tr>\n");
       }
-      h.append("</td><td>").append(escape(s.statement().statement())).append("</td></tr>\n");
+      h.append("</table>\n");
     }
-    h.append("</table>\n");
 
     for (Group g : report.groups()) {
       h.append("<h2>").append(escape(g.title())).append("</h2>\n<p>").append(escape(g.intro()))

@@ -31,26 +31,29 @@ public final class MarkdownReport {
   /** The report as Markdown. */
   public static String render(ClaimsReport report) {
     StringBuilder md = new StringBuilder();
-    md.append("# pgbarrier claims report\n\n");
+    md.append("# ").append(report.title()).append(" claims report\n\n");
     md.append("- master seed: `").append(report.masterSeed())
         .append("` (replay with `-Dpgbarrier.seed=").append(report.masterSeed()).append("`)\n");
     md.append("- ").append(report.budget()).append('\n');
     md.append("- total: ").append(report.total()).append('\n');
-    md.append("- the paper's statements: ").append(report.statementsHeadline()).append('\n');
+    if (!report.statements().isEmpty()) {
+      md.append("- the paper's statements: ").append(report.statementsHeadline()).append('\n');
+    }
     md.append("- ").append(COMPARISONS).append("\n\n");
-
-    md.append("## The paper's statements (").append(report.statementsHeadline()).append(")\n\n");
-    md.append("arXiv 2603.06957 as reported by the secondary readers A, B, C (docs/theory.md §1);"
-        + " both numberings, arXiv / PMLR.\n\n");
-    md.append("| statement | readers | verdict | checked by, or why not | in one line |\n");
-    md.append("|---|---|---|---|---|\n");
-    for (StatementRow s : report.statements()) {
-      md.append("| ").append(cell(s.statement().locus()))
-          .append(" | ").append(cell(s.sources()))
-          .append(" | ").append(statementVerdict(s))
-          .append(" | ").append(s.checks().isEmpty() ? cell(s.why()) : s.checks().stream()
-              .map(c -> link(c.claim().id())).collect(Collectors.joining(", ")))
-          .append(" | ").append(cell(s.statement().statement())).append(" |\n");
+    if (!report.statements().isEmpty()) {
+      md.append("## The paper's statements (").append(report.statementsHeadline()).append(")\n\n");
+      md.append("arXiv 2603.06957 as reported by the secondary readers A, B, C (docs/theory.md"
+          + " §1); both numberings, arXiv / PMLR.\n\n");
+      md.append("| statement | readers | verdict | checked by, or why not | in one line |\n");
+      md.append("|---|---|---|---|---|\n");
+      for (StatementRow s : report.statements()) {
+        md.append("| ").append(cell(s.statement().locus()))
+            .append(" | ").append(cell(s.sources()))
+            .append(" | ").append(statementVerdict(s))
+            .append(" | ").append(s.checks().isEmpty() ? cell(s.why()) : s.checks().stream()
+                .map(c -> link(c.claim().id())).collect(Collectors.joining(", ")))
+            .append(" | ").append(cell(s.statement().statement())).append(" |\n");
+      }
     }
     for (Group g : report.groups()) {
       md.append("\n## ").append(g.title()).append("\n\n").append(g.intro()).append("\n\n");

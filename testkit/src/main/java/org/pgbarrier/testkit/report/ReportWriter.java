@@ -5,9 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.pgbarrier.bounds.Claim;
+import org.pgbarrier.bounds.ClaimCatalog;
 import org.pgbarrier.testkit.engine.AtomicFiles;
+import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 
 /** Writes {@code report.md} and {@code report.html} next to {@code claims.json}. */
 public final class ReportWriter {
@@ -18,9 +18,9 @@ public final class ReportWriter {
    * both reports into {@code dir} ({@link AtomicFiles}: atomically, readable by everyone) and
    * returns the report.
    */
-  public static ClaimsReport write(Path dir, List<Claim> registered,
-      List<String> statisticalChecks, double budgetTotal, long masterSeed, String run) {
-    ClaimsReport report = ClaimsReport.of(registered, statisticalChecks, budgetTotal, masterSeed,
+  public static ClaimsReport write(Path dir, ClaimCatalog catalog, FalseAlarmBudget budget,
+      long masterSeed, String run) {
+    ClaimsReport report = ClaimsReport.of(catalog, budget, masterSeed,
         ClaimsReport.read(dir.resolve("claims.json"), run));
     try {
       Files.createDirectories(dir);

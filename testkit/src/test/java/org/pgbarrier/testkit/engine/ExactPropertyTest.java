@@ -23,7 +23,7 @@ class ExactPropertyTest {
 
   @Test
   void aFailingPropertyIsShrunkToTheSmallestFailingCaseAndNamesItsReplay() {
-    ExactProperty property = ExactProperty.of("BMB-01", "engine-self-test")
+    ExactProperty property = ExactProperty.of("TKT-01", "engine-self-test")
         .over(space())
         .tries(200)
         .rule("k < 7 or N < 3")
@@ -31,9 +31,9 @@ class ExactPropertyTest {
         .recordTo(records::add);
     assertThatThrownBy(property::verify)
         .isInstanceOf(AssertionError.class)
-        .hasMessageContaining("BMB-01/engine-self-test FAILED")
+        .hasMessageContaining("TKT-01/engine-self-test FAILED")
         .hasMessageContaining("shrunk to k=7,N=3,gamma=0.01")
-        .hasMessageContaining("-Dpgbarrier.replay='BMB-01/engine-self-test@")
+        .hasMessageContaining("-Dpgbarrier.replay='TKT-01/engine-self-test@")
         .hasMessageContaining(
             "-Dtest='ExactPropertyTest#aFailingPropertyIsShrunkToTheSmallestFailingCaseAndNamesItsReplay'");
     assertThat(records).singleElement().satisfies(r -> {
@@ -45,7 +45,7 @@ class ExactPropertyTest {
 
   @Test
   void aConjectureWithACounterexampleIsRecordedAsRefutedWithoutFailingTheBuild() {
-    ExactProperty.of("BMB-14", "engine-self-test")
+    ExactProperty.of("TKT-02", "engine-self-test")
         .over(space())
         .tries(200)
         .rule("k < 7 or N < 3")
@@ -61,14 +61,14 @@ class ExactPropertyTest {
               "\\(shrunk from k=\\d+,N=\\d+,gamma=[0-9.]+; fails on \\d+ of 200 cases\\)$");
       assertThat(r.tries()).isEqualTo(200);
       assertThat(r.mutantRejected()).isTrue();
-      assertThat(r.replay()).contains("-Dpgbarrier.replay='BMB-14/engine-self-test@")
+      assertThat(r.replay()).contains("-Dpgbarrier.replay='TKT-02/engine-self-test@")
           .contains("@k=7,N=3,gamma=0.01'");
     });
   }
 
   @Test
   void aMutantThatPassesEveryCaseFailsTheCheckAsToothless() {
-    ExactProperty property = ExactProperty.of("BMB-01", "engine-self-test")
+    ExactProperty property = ExactProperty.of("TKT-01", "engine-self-test")
         .over(space())
         .tries(50)
         .rule("always")
@@ -84,7 +84,7 @@ class ExactPropertyTest {
 
   @Test
   void aRejectedMutantAndAHoldingCheckPassAndAreRecorded() {
-    ExactProperty.of("BMB-01", "engine-self-test")
+    ExactProperty.of("TKT-01", "engine-self-test")
         .over(space())
         .tries(50)
         .rule("k < 51")
@@ -101,7 +101,7 @@ class ExactPropertyTest {
 
   @Test
   void anExceptionInsideACheckIsAFailureNotACrash() {
-    ExactProperty property = ExactProperty.of("BMB-01", "engine-self-test")
+    ExactProperty property = ExactProperty.of("TKT-01", "engine-self-test")
         .over(space())
         .tries(5)
         .rule("no exception")

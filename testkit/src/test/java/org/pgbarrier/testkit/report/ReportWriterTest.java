@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pgbarrier.bounds.Claim;
 import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 import org.pgbarrier.bounds.PaperStatement;
 import org.pgbarrier.bounds.PaperStatements;
 import org.pgbarrier.testkit.engine.ClaimLedger;
@@ -24,7 +25,8 @@ import org.w3c.dom.Document;
 
 /** The report writer on a small synthetic claims.json. */
 class ReportWriterTest {
-  private static final List<String> STATISTICAL = List.of("BMB-05/slope", "BMB-05/never-ran");
+  private static final List<String> STATISTICAL =
+      List.of("BMB-05/slope", "BMB-05/error-slope-in-gamma");
   private static final String RUN = "run-2";
 
   @TempDir
@@ -37,6 +39,12 @@ class ReportWriterTest {
     return ClaimRecord.of(ClaimRegistry.get(id), check, verdict, statistic, comparison, bound,
         "rule of " + check, falseAlarm, mutantRejected, mutantRejected == null ? null : "m", 7,
         instance, tries, 12, replay, List.of());
+  }
+
+  /** The report of pgbarrier's catalog over this run's records in {@code dir}. */
+  private ClaimsReport write() {
+    return ReportWriter.write(dir, ClaimRegistry.BUILT_IN,
+        FalseAlarmBudget.of(ClaimRegistry.BUILT_IN), 42, RUN);
   }
 
   private ClaimsReport writeSynthetic() throws Exception {
@@ -55,7 +63,7 @@ class ReportWriterTest {
             Comparison.ABOVE, 2.0833333333333333E-5, 2.0833333333333333E-5, true, "G3", 1,
             "mvn ..."));
     records.forEach(r -> ClaimLedger.record(dir, RUN, r));
-    return ReportWriter.write(dir, ClaimRegistry.all(), STATISTICAL, 1e-3, 42, RUN);
+    return write();
   }
 
   @Test
@@ -67,8 +75,14 @@ class ReportWriterTest {
           + c.paper().arxiv() + ", " + c.locus());
     }
     assertThat(report.sections()).hasSize(ClaimRegistry.all().size());
-    assertThat(md).contains("| [BMB-05/never-ran](#bmb-05-never-ran) | **NOT RUN** |");
-    assertThat(report.count("NOT RUN")).isEqualTo(ClaimRegistry.all().size() - 2);
+    assertThat(md).contains(
+        "| [BMB-05/error-slope-in-gamma](#bmb-05-error-slope-in-gamma) | **NOT RUN** |");
+    // every declared check is a row; the synthetic records add two undeclared checks of claims
+    // that have records (first/exact-without-mutant, BMB-05/slope) and run one declared check
+    long declared = ClaimRegistry.all().stream()
+        .mapToLong(c -> Math.max(1, c.declaredChecks().size())).sum();
+    assertThat(report.count("NOT RUN")).isEqualTo(declared - 1);
+    assertThat(report.rows()).hasSize((int) declared + 2);
   }
 
   @Test
@@ -103,7 +117,8 @@ class ReportWriterTest {
     assertThat(report.statements()).hasSize(PaperStatements.all().size());
     assertThat(md).contains("## The paper's statements (" + checked + " of "
         + PaperStatements.all().size() + " checked, 1 cannot be)");
-    assertThat(md).contains("| Figure 1 (arXiv and PMLR) | A,B,C; authors' code | PASS |"
+    // BMB-13 declares two checks and the synthetic ledger ran one: the statement is not yet PASS
+    assertThat(md).contains("| Figure 1 (arXiv and PMLR) | A,B,C; authors' code | **NOT RUN** |"
         + " [BMB-13](#bmb-13) |");
     assertThat(md).contains("| Corollary 7 (arXiv, inferred) / Corollary 4.2 (PMLR) | B, single source |"
         + " cannot be checked | needs Assumption B.3, which no source describes |");
@@ -140,13 +155,12 @@ class ReportWriterTest {
     ClaimLedger.record(dir, RUN, record("BMB-13", "off-support-likelihood", "PASS", 1,
         Comparison.ABOVE, 0, 1e-4, true, "G3", 1, "mvn ..."));
     ClaimsReport onePassOneNotRun =
-        ReportWriter.write(dir, ClaimRegistry.all(), List.of("BMB-13/process-lowers-test-error"),
-            1e-3, 42, RUN);
+        write();
     assertThat(figure1(onePassOneNotRun).verdict()).isEqualTo("NOT RUN");
     ClaimLedger.record(dir, RUN, record("BMB-13", "process-lowers-test-error", "FAIL", 1,
         Comparison.ABOVE, 2, 1e-4, true, "G3", 1, "mvn ..."));
     ClaimsReport failed =
-        ReportWriter.write(dir, ClaimRegistry.all(), List.of(), 1e-3, 42, RUN);
+        write();
     assertThat(figure1(failed).verdict()).isEqualTo("FAIL");
     assertThat(Files.readString(dir.resolve("report.md")))
         .contains("| Figure 1 (arXiv and PMLR) | A,B,C; authors' code | **FAIL** |");
@@ -189,7 +203,7 @@ class ReportWriterTest {
     ClaimRecord renamed = record("BMB-05", "renamed-since", "FAIL", 1, Comparison.AT_MOST, 0,
         5e-4, true, "G1", 1, "mvn ...");
     ClaimLedger.record(dir, "run-1", renamed);
-    ReportWriter.write(dir, ClaimRegistry.all(), STATISTICAL, 1e-3, 42, RUN);
+    write();
     assertThat(Files.readString(dir.resolve("report.md"))).doesNotContain("renamed-since");
     ClaimsReport report = writeSynthetic();
     assertThat(Files.readString(dir.resolve("report.md"))).doesNotContain("renamed-since");
@@ -207,7 +221,7 @@ class ReportWriterTest {
         "k=3", 200, "mvn ...");
     ClaimLedger.record(dir, RUN, refuted);
     ClaimLedger.record(dir, RUN, holds);
-    ClaimsReport report = ReportWriter.write(dir, ClaimRegistry.all(), STATISTICAL, 1e-3, 42, RUN);
+    ClaimsReport report = write();
     String md = Files.readString(dir.resolve("report.md"));
     assertThat(md).contains("| **REFUTED**: counterexample below |")
         .contains("| PASS: holds on 200 case(s) |")
@@ -228,7 +242,7 @@ class ReportWriterTest {
     }
     SoakTally tally = SoakTally.write(dir, STATISTICAL);
     assertThat(tally.tallies().get("BMB-05/slope")).isEqualTo(new SoakTally.Tally(2, 1, 0));
-    assertThat(tally.tallies().get("BMB-05/never-ran")).isEqualTo(new SoakTally.Tally(0, 0, 0));
+    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma")).isEqualTo(new SoakTally.Tally(0, 0, 0));
     assertThat(Files.readString(dir.resolve("soak.md")))
         .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected (design: 0)");
   }
