@@ -13,6 +13,7 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
+import org.pgbarrier.stats.ClopperPearson;
 import org.pgbarrier.support.AccessibleSet;
 import org.pgbarrier.support.Regime;
 
@@ -29,7 +30,7 @@ import org.pgbarrier.support.Regime;
  *   <li>Monte Carlo: {@code samples} independent runs, each drawing a context uniformly and {@code
  *       N} responses from the base model ({@link LinearAutoregressiveModel#sample}) and selecting
  *       the best ({@link BestOfN#select}, the same tie rule as the exact law); the successes get a
- *       two-sided Clopper-Pearson interval ({@link BinomialInterval}). Run {@code r} at grid index
+ *       two-sided Clopper-Pearson interval ({@link ClopperPearson#twoSided}). Run {@code r} at grid index
  *       {@code j} uses {@code Seeds.stream(Seeds.derive(derive(seed, 1), j), r)}, so the counts do
  *       not depend on the thread count.
  * </ul>
@@ -98,7 +99,7 @@ final class SharpenSweep {
   }
 
   /** One grid point: the exact probability and the Monte Carlo estimate with its interval. */
-  record Point(int n, double exact, int successes, int samples, BinomialInterval interval) {
+  record Point(int n, double exact, int successes, int samples, ClopperPearson.Interval interval) {
     double monteCarlo() {
       return (double) successes / samples;
     }
@@ -211,7 +212,7 @@ final class SharpenSweep {
       }
       double exact = curve[Arrays.binarySearch(curveN, n)];
       points[j] = new Point(n, exact, successes, s.samples(),
-          BinomialInterval.of(successes, s.samples(), s.level()));
+          ClopperPearson.twoSided(successes, s.samples(), s.level()));
       drawn += (long) s.samples() * n;
       progress.update(drawn, Double.NaN);
     }
