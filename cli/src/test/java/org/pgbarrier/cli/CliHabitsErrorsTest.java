@@ -49,8 +49,8 @@ class CliHabitsErrorsTest {
   @Test
   void aBareConfigNameThatIsNeitherAFileNorAShippedConfigIsExitTwo() {
     assertOneLineError(Cli.run("run", "no_such_experiment"), 2,
-        "no_such_experiment: no such file, nor ", "configs/no_such_experiment.yaml",
-        "(a config file, or the NAME of configs/NAME.yaml)");
+        "no_such_experiment: no such file, nor ", "configs/no_such_experiment.yaml (a config"
+            + " file, or the NAME of configs/NAME.yaml)");
   }
 
   @Test
@@ -58,7 +58,8 @@ class CliHabitsErrorsTest {
     Path out = temp.resolve("out");
     for (String bad : List.of("sub/a.json", "a.pt", ".hidden.json")) {
       assertOneLineError(Cli.run(smallRun(out, "--artifact-file", bad)), 2,
-          "--artifact-file " + bad + ": must be a file name ending in .json, without a directory");
+          "--artifact-file " + bad + ": must be a file name ending in .json, without a directory"
+              + " (it is saved into the output directory)");
     }
     assertOneLineError(Cli.run(smallRun(out, "--artifact-file", "outcome_reward_uniform.json")),
         2, "--artifact-file outcome_reward_uniform.json: the run writes a file of that name"
@@ -110,7 +111,7 @@ class CliHabitsErrorsTest {
         text.substring(0, at + 3) + changed + text.substring(at + 4));
     assertOneLineError(Cli.run("plot", "x", "--from", copy.toString(), "--artifact-file",
         "old.json"), 2, "old.json: differs from outcome_reward_uniform.json of the complete run"
-            + " beside it");
+            + " beside it (a copy of an older run?); rerun it");
     assertThat(filesUnder(copy)).containsExactly("old.json", "outcome_reward_uniform.complete",
         "outcome_reward_uniform.json");
   }
