@@ -1,4 +1,4 @@
-package org.pgbarrier.cli;
+package org.pgbarrier.experiment.sharpen;
 
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
@@ -18,7 +19,7 @@ import org.pgbarrier.support.AccessibleSet;
 import org.pgbarrier.support.Regime;
 
 /**
- * The computation behind {@code pgbarrier sharpen}: a G1 tabular instance ({@link
+ * The best-of-N sharpening experiment (run by {@code pgbarrier sharpen}): a G1 tabular instance ({@link
  * TabularInstances}, uniform context law) whose base model {@code pi_base = p_{w_base}} has token
  * likelihoods log-uniform in {@code [baseMin, baseMax]} with {@code baseMin > 1/k}, so that the
  * target {@code y*(x)} is the unique argmax of {@code pi_base(.|x)}, the {@code y*} of sharpening
@@ -39,7 +40,7 @@ import org.pgbarrier.support.Regime;
  * thresholds {@code tau(B, q)} and {@code tau(B_max, q)} ({@link Regime}, [RECONSTRUCTED,
  * docs/theory.md §10.4]).
  */
-final class SharpenSweep {
+public final class SharpenSweep {
   /** Points of the exact curve per decade of {@code N}, besides the grid itself. */
   private static final int CURVE_POINTS_PER_DECADE = 24;
 
@@ -51,8 +52,15 @@ final class SharpenSweep {
 
   private SharpenSweep() {}
 
-  /** What to compute; validated by the command. */
-  record Settings(
+  /**
+   * What to compute, validated: {@code k >= 2}, {@code length >= 1}, {@code contexts >= 1},
+   * {@code 1/k < baseMin <= baseMax < 1} (so that {@code y*} is the unique argmax of {@code
+   * pi_base}), a non-empty grid of {@code N >= 1} in increasing order without repeats, {@code
+   * samples >= 1}, {@code 1 <= budget < maxBudget}, both finite, and {@code confidence}, {@code
+   * level} in {@code (0, 1)}. The command checks the same with its option names first, and the
+   * sizes that bound the work and the heap.
+   */
+  public record Settings(
       long seed,
       int k,
       int length,
@@ -64,7 +72,24 @@ final class SharpenSweep {
       double budget,
       double maxBudget,
       double confidence,
-      double level) {}
+      double level) {
+    public Settings {
+      Checks.atLeast("k", k, 2);
+      Checks.positive("length", length);
+      Checks.positive("contexts", contexts);
+      Checks.inRange("baseMin", baseMin, Math.nextUp(1.0 / k), Math.nextDown(1.0));
+      Checks.inRange("baseMax", baseMax, baseMin, Math.nextDown(1.0));
+      Checks.positive("grid.length", grid.length);
+      for (int j = 0; j < grid.length; j++) {
+        Checks.atLeast("grid[" + j + "]", grid[j], j == 0 ? 1 : grid[j - 1] + 1);
+      }
+      Checks.positive("samples", samples);
+      Checks.inRange("budget", budget, 1, Double.MAX_VALUE);
+      Checks.inRange("maxBudget", maxBudget, Math.nextUp(budget), Double.MAX_VALUE);
+      Checks.openUnit("confidence", confidence);
+      Checks.openUnit("level", level);
+    }
+  }
 
   /**
    * An estimate of the sweep's work in token-vocabulary steps: the Monte Carlo runs draw {@code
@@ -73,7 +98,7 @@ final class SharpenSweep {
    * samples x sum(grid) x length x k + contexts x curve points x k^length}. In {@code double}: the
    * product overflows a long.
    */
-  static double work(Settings s) {
+  public static double work(Settings s) {
     double grid = Arrays.stream(s.grid()).asDoubleStream().sum();
     return (double) s.samples() * grid * s.length() * s.k()
         + (double) s.contexts() * curveN(s.grid()).length * Math.pow(s.k(), s.length());
@@ -87,7 +112,7 @@ final class SharpenSweep {
    * tabular instance's weight vectors, {@code 3 (16 + 8 (contexts length + 1) k)}; the Monte Carlo
    * buffers, {@code samples} flags and one {@code int[N_max]} of draws per processor.
    */
-  static double requiredBytes(Settings s) {
+  public static double requiredBytes(Settings s) {
     double responses = Math.pow(s.k(), s.length());
     double curvePoints = curveN(s.grid()).length;
     double perContext = 2 * (16 + 8 * responses) + 16 + 8 * curvePoints + BYTES_PER_CONTEXT;
@@ -99,14 +124,16 @@ final class SharpenSweep {
   }
 
   /** One grid point: the exact probability and the Monte Carlo estimate with its interval. */
-  record Point(int n, double exact, int successes, int samples, ClopperPearson.Interval interval) {
-    double monteCarlo() {
+  public record Point(
+      int n, double exact, int successes, int samples, ClopperPearson.Interval interval) {
+    /** The Monte Carlo estimate {@code successes / samples}. */
+    public double monteCarlo() {
       return (double) successes / samples;
     }
   }
 
   /** One context of the regime map. */
-  record ContextRow(int context, double logPStar, Regime regime) {}
+  public record ContextRow(int context, double logPStar, Regime regime) {}
 
   /**
    * The outcome.
@@ -115,7 +142,7 @@ final class SharpenSweep {
    * @param curve {@code E_x P(BoN_N = y*)} at {@code curveN}
    * @param curveByRegime the same mean over the contexts of each regime present
    */
-  record Result(
+  public record Result(
       Settings settings,
       Instance<TabularContext> instance,
       Point[] points,
@@ -126,8 +153,9 @@ final class SharpenSweep {
       double tauBudget,
       double tauMaxBudget) {}
 
-  static Result run(Settings s) {
-    return run(s, ProgressDisplay.quiet());
+  /** {@link #run(Settings, SweepProgress)} without progress. */
+  public static Result run(Settings s) {
+    return run(s, SweepProgress.NONE);
   }
 
   /**
@@ -136,7 +164,7 @@ final class SharpenSweep {
    * parallel loops run on the caller's fork-join pool; every context and every run writes its
    * own slot and the sums run in index order, so the bits do not depend on the pool's size.
    */
-  static Result run(Settings s, ProgressDisplay progress) {
+  public static Result run(Settings s, SweepProgress progress) {
     Instance<TabularContext> instance = TabularInstances.generate(new TabularInstances.Spec(s.k(),
         s.length(), s.contexts(), 1 / Math.sqrt((double) s.contexts() * s.length()), s.baseMin(),
         s.baseMax()), Seeds.derive(s.seed(), 0));
