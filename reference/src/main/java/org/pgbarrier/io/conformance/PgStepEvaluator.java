@@ -1,7 +1,8 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.pgbarrier.io.JsonText;
 import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.learn.GradientNormStep;
 import org.pgbarrier.learn.StepRule;

@@ -1,7 +1,9 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.Rules;
 
 /**
  * One {@code pgbarrier/lq-v1} input (docs/conformance.md §6): levels {@code eps_1 .. eps_E}, each

@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
@@ -12,6 +12,8 @@ import org.pgbarrier.experiment.OptimizerSettings;
 import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PhaseSettings;
 import org.pgbarrier.experiment.TrackingSettings;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonText;
 
 /**
  * The resolved settings of an artifact, in the authors' YAML key names [CODE: configs/*.yaml]
@@ -98,31 +100,15 @@ final class SettingsJson {
 
   private static void writeBehaviour(JsonText json, String name, BehaviourSettings behaviour) {
     json.object(name);
+    json.string("_target_", BehaviourSettings.Target.of(behaviour).className());
     if (behaviour instanceof BehaviourSettings.EpsilonMixture mixture) {
-      json.string("_target_", "EpsilonMixtureBehavior");
       json.number("epsilon", mixture.epsilon());
       writeBehaviour(json, "base_behavior", mixture.base());
     } else if (behaviour instanceof BehaviourSettings.BestOfM best) {
-      json.string("_target_", "BoMProcessPolicy");
       json.integer("m", best.m());
       writeBehaviour(json, "base_policy", best.base());
-    } else {
-      json.string("_target_", simpleTarget(behaviour));
     }
     json.end();
-  }
-
-  private static String simpleTarget(BehaviourSettings behaviour) {
-    if (behaviour instanceof BehaviourSettings.OnPolicy) {
-      return "OnPolicyBehavior";
-    }
-    if (behaviour instanceof BehaviourSettings.Frozen) {
-      return "FrozenPolicyBehavior";
-    }
-    if (behaviour instanceof BehaviourSettings.Uniform) {
-      return "UniformBehavior";
-    }
-    return "TeacherForcingBehavior";
   }
 
   static ExperimentSettings read(Node settings) {
@@ -194,26 +180,22 @@ final class SettingsJson {
   }
 
   private static BehaviourSettings readBehaviour(Node b) {
-    String target = b.text("_target_");
-    switch (target) {
-      case "EpsilonMixtureBehavior":
-        b.only(Set.of("_target_", "epsilon", "base_behavior"));
-        return new BehaviourSettings.EpsilonMixture(
-            b.doubleValue("epsilon"), readBehaviour(b.object("base_behavior")));
-      case "BoMProcessPolicy":
-        b.only(Set.of("_target_", "m", "base_policy"));
-        return new BehaviourSettings.BestOfM(b.intValue("m"), readBehaviour(b.object("base_policy")));
-      default:
-        break;
+    String name = b.text("_target_");
+    BehaviourSettings.Target target = BehaviourSettings.Target.named(name).orElse(null);
+    if (target == BehaviourSettings.Target.EPSILON_MIXTURE) {
+      b.only(Set.of("_target_", "epsilon", "base_behavior"));
+      return new BehaviourSettings.EpsilonMixture(
+          b.doubleValue("epsilon"), readBehaviour(b.object("base_behavior")));
+    }
+    if (target == BehaviourSettings.Target.BEST_OF_M) {
+      b.only(Set.of("_target_", "m", "base_policy"));
+      return new BehaviourSettings.BestOfM(b.intValue("m"), readBehaviour(b.object("base_policy")));
     }
     b.only(Set.of("_target_"));
-    return switch (target) {
-      case "OnPolicyBehavior" -> new BehaviourSettings.OnPolicy();
-      case "FrozenPolicyBehavior" -> new BehaviourSettings.Frozen();
-      case "UniformBehavior" -> new BehaviourSettings.Uniform();
-      case "TeacherForcingBehavior" -> new BehaviourSettings.TeacherForcing();
-      default -> throw b.invalid("_target_", "'" + target + "': not a known behaviour");
-    };
+    if (target == null) {
+      throw b.invalid("_target_", "'" + name + "': not a known behaviour");
+    }
+    return target.only().orElseThrow();
   }
 
   /** A JSON object with its path, read strictly: every key required, no unknown key. */

@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import java.io.IOException;
 import java.io.Writer;

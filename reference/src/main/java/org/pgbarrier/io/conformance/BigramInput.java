@@ -1,5 +1,7 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.Rules;
 import org.pgbarrier.model.BigramFeatureMap;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 

@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
@@ -8,6 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonCursor;
+import org.pgbarrier.io.Rules;
 
 /**
  * The strict reader of {@code pgbarrier/bigram-v1} files (docs/conformance.md).

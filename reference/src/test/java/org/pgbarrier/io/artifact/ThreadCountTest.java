@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

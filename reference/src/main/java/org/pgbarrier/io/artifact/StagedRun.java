@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

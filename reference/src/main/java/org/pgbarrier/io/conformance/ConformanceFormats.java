@@ -1,9 +1,11 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonCursor;
 
 /**
  * The input formats {@code pgbarrier eval} reads (docs/conformance.md), told apart by the value

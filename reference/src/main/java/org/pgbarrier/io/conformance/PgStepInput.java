@@ -1,4 +1,7 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
+
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.Rules;
 
 /**
  * One {@code pgbarrier/pg-step-v1} input (docs/conformance.md §7): a {@code pgbarrier/bigram-v1}

@@ -1,18 +1,15 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.pgbarrier.model.BigramFeatureMap;
-import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.model.SequenceEvaluation;
 
 /**
- * Evaluates a {@code pgbarrier/bigram-v1} input with {@link LinearAutoregressiveModel} on the
- * {@link BigramFeatureMap}: the token and sequence log-likelihoods of the given responses, the
- * greedy decodes, and
- *
- * <pre>
- *   grad_w sum_b log p_w(y_b | x_b) = sum_b sum_i [ phi(x_b, y_b,<i, y_b,i) - E_{v ~ p_w(.|x_b, y_b,<i)} phi(x_b, y_b,<i, v) ]
- * </pre>
- *
- * split back into {@code W1} ({@code d x k}) and {@code W2} ({@code k x k}, {@code [v][p]})
+ * Evaluates a {@code pgbarrier/bigram-v1} input: the model's work ({@link SequenceEvaluation} on the
+ * {@link BigramFeatureMap}: token and sequence log-likelihoods of the given responses, greedy
+ * decodes, the summed gradient of the log-likelihoods) and the format's: the gradient split back
+ * into {@code W1} ({@code d x k}) and {@code W2} ({@code k x k}, {@code [v][p]})
  * through {@link BigramFeatureMap#w1Index} and {@link BigramFeatureMap#w2Index}.
  */
 public final class BigramEvaluator {
@@ -26,20 +23,19 @@ public final class BigramEvaluator {
    */
   public static BigramEvaluation evaluate(BigramInput input) {
     BigramFeatureMap phi = input.featureMap();
-    LinearAutoregressiveModel<double[]> model = input.model();
-    double[] w = input.weights();
-    double[] gradient = new double[phi.dimension()];
     int batch = input.batchSize();
-    double[][] tokenLogProb = new double[batch][input.length()];
-    double[] seqLogProb = new double[batch];
-    int[][] greedy = new int[batch][];
+    List<double[]> contexts = new ArrayList<>(batch);
+    List<int[]> responses = new ArrayList<>(batch);
     for (int b = 0; b < batch; b++) {
-      double[] x = input.context(b);
-      int[] y = input.response(b);
-      seqLogProb[b] = model.tokenLogProbabilities(w, x, y, tokenLogProb[b]);
-      model.addGradient(w, x, y, 1.0, gradient);
-      greedy[b] = model.greedy(w, x);
+      contexts.add(input.context(b));
+      responses.add(input.response(b));
     }
+    SequenceEvaluation evaluation =
+        SequenceEvaluation.of(input.model(), input.weights(), contexts, responses);
+    double[][] tokenLogProb = evaluation.tokenLogProb();
+    double[] seqLogProb = evaluation.seqLogProb();
+    int[][] greedy = evaluation.greedy();
+    double[] gradient = evaluation.gradient();
     int d = input.d();
     int k = input.k();
     double[][] gradW1 = new double[d][k];

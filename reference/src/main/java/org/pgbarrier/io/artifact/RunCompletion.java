@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.pgbarrier.io.AtomicFiles;
+import org.pgbarrier.io.InputException;
 
 /**
  * The completion marker of a run: {@code NAME.complete} beside the run's artifact {@code

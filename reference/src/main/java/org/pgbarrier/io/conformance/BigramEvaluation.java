@@ -1,6 +1,7 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import org.pgbarrier.Checks;
+import org.pgbarrier.io.Rules;
 
 /**
  * The {@code pgbarrier/bigram-v1-eval} result of one {@link BigramInput} (docs/conformance.md), in

@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,7 @@ import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.experiment.ProgressListener;
 import org.pgbarrier.experiment.SmallSettings;
 import org.pgbarrier.experiment.Timings;
+import org.pgbarrier.io.InputException;
 
 class ArtifactRoundTripTest {
   @TempDir Path tmp;

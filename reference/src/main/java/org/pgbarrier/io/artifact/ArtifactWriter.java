@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +15,9 @@ import org.pgbarrier.experiment.ExperimentSettings;
 import org.pgbarrier.experiment.LikelihoodHistory;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.experiment.StepCurve;
+import org.pgbarrier.io.AtomicFiles;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonText;
 import org.pgbarrier.random.Seeds;
 
 /**

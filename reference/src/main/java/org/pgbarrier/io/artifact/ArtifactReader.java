@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.artifact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -24,6 +24,8 @@ import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.experiment.StepCurve;
 import org.pgbarrier.experiment.Timings;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonCursor;
 
 /**
  * Reads back what {@link ArtifactWriter} wrote: an artifact {@code NAME.json} of format {@value

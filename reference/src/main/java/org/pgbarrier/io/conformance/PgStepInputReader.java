@@ -1,4 +1,4 @@
-package org.pgbarrier.io;
+package org.pgbarrier.io.conformance;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -7,6 +7,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.pgbarrier.io.InputException;
+import org.pgbarrier.io.JsonCursor;
+import org.pgbarrier.io.Rules;
 
 /**
  * The strict reader of {@code pgbarrier/pg-step-v1} files (docs/conformance.md §7): the keys and
