@@ -11,18 +11,18 @@ import org.pgbarrier.reward.OutcomeReward;
  * O~((1/alpha + 1/eps)/gamma^2)} queries is [SOURCE: abstract], its exact algorithm is not):
  *
  * <pre>
- *   sample y ~ behaviour(. | x);  r = 1{y = y*(x)}  (one query);
+ *   sample y ~ proposal(. | x);  r = 1{y = y*(x)}  (one query);
  *   if r = 1:  w <- w + eta_t d,   d = grad_w log p_w(y|x) (times 1/p_w(y|x) if importance-weighted),
  *              eta_t from the StepRule at loss l = -log p_w(y|x);
  * </pre>
  *
  * otherwise {@code w} is unchanged, so before the first success the policy is frozen. Variants:
  * (B) on-policy, plain; (B') importance-weighted; (B'') plain with {@link ConstantStep}; (B'''')
- * the mixture behaviour {@code (q + p_w)/2}, which samples the whole response from the base model
+ * the mixture proposal {@code (q + p_w)/2}, which samples the whole response from the base model
  * {@code q} with probability 1/2 and from {@code p_w} otherwise, so that every context succeeds
  * with probability at least {@code alpha/2}.
  */
-public final class OutcomePolicyGradient<X> {
+public final class ReconstructedOutcomePg<X> {
   /** How the success update is weighted. */
   public enum Weighting {
     /** {@code d = grad log p_w(y|x)}. */
@@ -32,7 +32,7 @@ public final class OutcomePolicyGradient<X> {
   }
 
   /** Which policy samples the response. */
-  public enum Behaviour {
+  public enum Proposal {
     /** {@code y ~ p_w}. */
     ON_POLICY,
     /** {@code y ~ (q + p_w)/2} with {@code q} the base model (B''''). */
@@ -42,7 +42,7 @@ public final class OutcomePolicyGradient<X> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final Weighting weighting;
-  private final Behaviour behaviour;
+  private final Proposal proposal;
   private final double[] wBase;
   private final OutcomeReward reward;
 
@@ -50,21 +50,21 @@ public final class OutcomePolicyGradient<X> {
    * @param model the model class
    * @param rule the step rule (the reconstruction's is {@link LossNormalisedStep})
    * @param weighting plain or importance-weighted
-   * @param behaviour on-policy or the mixture with the base model
-   * @param wBase the base model's weights (used by the mixture behaviour)
+   * @param proposal on-policy or the mixture with the base model
+   * @param wBase the base model's weights (used by the mixture proposal)
    * @param reward the outcome oracle that counts queries
    */
-  public OutcomePolicyGradient(
+  public ReconstructedOutcomePg(
       LinearAutoregressiveModel<X> model,
       StepRule rule,
       Weighting weighting,
-      Behaviour behaviour,
+      Proposal proposal,
       double[] wBase,
       OutcomeReward reward) {
     this.model = model;
     this.rule = rule;
     this.weighting = weighting;
-    this.behaviour = behaviour;
+    this.proposal = proposal;
     this.wBase = wBase.clone();
     this.reward = reward;
   }
@@ -75,7 +75,7 @@ public final class OutcomePolicyGradient<X> {
    * @return whether the sampled response was correct
    */
   public boolean step(double[] w, Labeled<X> context, RandomGenerator rng) {
-    double[] sampler = behaviour == Behaviour.MIXTURE_WITH_BASE && rng.nextBoolean() ? wBase : w;
+    double[] sampler = proposal == Proposal.MIXTURE_WITH_BASE && rng.nextBoolean() ? wBase : w;
     int[] y = model.sample(sampler, context.x(), rng);
     if (reward.indicator(context, y) == 0) {
       return false;

@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
-import org.pgbarrier.learn.OutcomePolicyGradient.PerSampleRun;
+import org.pgbarrier.learn.ReconstructedOutcomePg.PerSampleRun;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.reward.OutcomeReward;
 
@@ -31,7 +31,7 @@ import org.pgbarrier.reward.OutcomeReward;
  *
  * @param <X> the context type
  */
-public final class RejectionSamplingPolicyGradient<X> {
+public final class ReconstructedRejectionPg<X> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final OutcomeReward reward;
@@ -52,7 +52,7 @@ public final class RejectionSamplingPolicyGradient<X> {
    * @param roundBudget {@code m}, the most queries one round may spend, at least 1 ({@code
    *     Long.MAX_VALUE} for no cap)
    */
-  public RejectionSamplingPolicyGradient(
+  public ReconstructedRejectionPg(
       LinearAutoregressiveModel<X> model, StepRule rule, OutcomeReward reward, long roundBudget) {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -86,7 +86,7 @@ public final class RejectionSamplingPolicyGradient<X> {
         try {
           rule.apply(w, direction, -logp);
         } catch (ArithmeticException e) {
-          throw new ArithmeticException("RejectionSamplingPolicyGradient step after query " + q
+          throw new ArithmeticException("ReconstructedRejectionPg step after query " + q
               + " of a round (loss " + -logp + "): " + e.getMessage());
         }
         return new Round(true, q);

@@ -9,20 +9,20 @@ import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
-import org.pgbarrier.learn.OutcomePolicyGradient.PerSampleRun;
+import org.pgbarrier.learn.ReconstructedOutcomePg.PerSampleRun;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.QueryCounter;
 
-class RejectionSamplingPolicyGradientTest {
+class ReconstructedRejectionPgTest {
   /** G1, k = 3, N = 3, one context, base token likelihoods in [0.2, 0.6]. */
   private static final Instance<TabularContext> INSTANCE =
       TabularInstances.generate(new TabularInstances.Spec(3, 3, 1, 0.5, 0.2, 0.6), 7L);
   private static final Labeled<TabularContext> CONTEXT = INSTANCE.contexts().get(0);
 
-  private static RejectionSamplingPolicyGradient<TabularContext> learner(
+  private static ReconstructedRejectionPg<TabularContext> learner(
       QueryCounter counter, long m) {
-    return new RejectionSamplingPolicyGradient<>(INSTANCE.model(), new LossNormalisedStep(0.25),
+    return new ReconstructedRejectionPg<>(INSTANCE.model(), new LossNormalisedStep(0.25),
         new OutcomeReward(counter), m);
   }
 
@@ -30,7 +30,7 @@ class RejectionSamplingPolicyGradientTest {
   void aRoundThatFindsTheTargetTakesExactlyOneStepOfAlgorithmA() {
     double[] w = INSTANCE.wBase();
     QueryCounter counter = QueryCounter.unlimited();
-    RejectionSamplingPolicyGradient.Round round =
+    ReconstructedRejectionPg.Round round =
         learner(counter, Long.MAX_VALUE).round(w, CONTEXT, new SplittableRandom(2));
     assertThat(round.found()).isTrue();
     assertThat(counter.count()).isEqualTo(round.queries());
@@ -46,7 +46,7 @@ class RejectionSamplingPolicyGradientTest {
     boolean sawMiss = false;
     for (long seed = 0; seed < 20; seed++) {
       QueryCounter counter = QueryCounter.unlimited();
-      RejectionSamplingPolicyGradient.Round round =
+      ReconstructedRejectionPg.Round round =
           learner(counter, 3).round(w, CONTEXT, new SplittableRandom(seed));
       assertThat(counter.count()).isEqualTo(round.queries());
       assertThat(round.queries()).isBetween(1L, 3L);
@@ -67,9 +67,9 @@ class RejectionSamplingPolicyGradientTest {
       QueryCounter counter = QueryCounter.unlimited();
       PerSampleRun rejection = learner(counter, Long.MAX_VALUE)
           .runUntil(INSTANCE.wBase(), CONTEXT, 0.1, 1_000_000, new SplittableRandom(seed));
-      PerSampleRun outcome = new OutcomePolicyGradient<>(INSTANCE.model(),
-          new LossNormalisedStep(0.25), OutcomePolicyGradient.Weighting.PLAIN,
-          OutcomePolicyGradient.Behaviour.ON_POLICY, INSTANCE.wBase(),
+      PerSampleRun outcome = new ReconstructedOutcomePg<>(INSTANCE.model(),
+          new LossNormalisedStep(0.25), ReconstructedOutcomePg.Weighting.PLAIN,
+          ReconstructedOutcomePg.Proposal.ON_POLICY, INSTANCE.wBase(),
           new OutcomeReward(QueryCounter.unlimited()))
           .runUntil(INSTANCE.wBase(), CONTEXT, 0.1, 1_000_000, new SplittableRandom(seed));
       assertThat(rejection.reached()).isTrue();
@@ -104,7 +104,7 @@ class RejectionSamplingPolicyGradientTest {
     assertThatThrownBy(() -> learner(QueryCounter.unlimited(), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("roundBudget = 0: must be at least 1");
-    RejectionSamplingPolicyGradient<TabularContext> pg = learner(QueryCounter.unlimited(), 10);
+    ReconstructedRejectionPg<TabularContext> pg = learner(QueryCounter.unlimited(), 10);
     double[] w = INSTANCE.wBase();
     SplittableRandom rng = new SplittableRandom(1);
     for (double eps : new double[] {0, 1, Double.NaN}) {

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.random.Draws;
 import org.pgbarrier.reward.ProcessReward;
 
 /**
@@ -34,7 +35,7 @@ import org.pgbarrier.reward.ProcessReward;
  *
  * @param <X> the context type
  */
-public final class ProcessPolicyGradient<X> {
+public final class ReconstructedProcessPg<X> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final ProcessReward reward;
@@ -69,7 +70,7 @@ public final class ProcessPolicyGradient<X> {
    * @param tokenBudget {@code m}, the most queries spent at one position before the pass is
    *     aborted, at least 1 ({@code Long.MAX_VALUE} for no cap)
    */
-  public ProcessPolicyGradient(
+  public ReconstructedProcessPg(
       LinearAutoregressiveModel<X> model, StepRule rule, ProcessReward reward, long tokenBudget) {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
@@ -154,7 +155,7 @@ public final class ProcessPolicyGradient<X> {
           return new Pass(queries, i, false);
         }
         double[] p = model.tokenDistribution(w, context.x(), prefix, i);
-        prefix[i] = draw(p, rng.nextDouble());
+        prefix[i] = Draws.index(p, rng.nextDouble());
         tries++;
         queries++;
         if (reward.indicator(context, prefix, i + 1) == 1.0) {
@@ -175,27 +176,8 @@ public final class ProcessPolicyGradient<X> {
     try {
       rule.apply(w, direction, -logp);
     } catch (ArithmeticException e) {
-      throw new ArithmeticException("ProcessPolicyGradient step at position " + i + " (loss "
+      throw new ArithmeticException("ReconstructedProcessPg step at position " + i + " (loss "
           + -logp + "): " + e.getMessage());
     }
-  }
-
-  /**
-   * The token whose CDF interval {@code [F(v-1), F(v))} contains {@code u}; rounding that leaves
-   * {@code u} above the computed total goes to the last token of positive mass.
-   */
-  private static int draw(double[] p, double u) {
-    double cumulative = 0;
-    int last = 0;
-    for (int v = 0; v < p.length; v++) {
-      if (p[v] > 0) {
-        last = v;
-        cumulative += p[v];
-        if (u < cumulative) {
-          return v;
-        }
-      }
-    }
-    return last;
   }
 }

@@ -17,7 +17,7 @@ import org.pgbarrier.Checks;
  * Target sets are given by their log-masses under each model, e.g. {@code log p(y*(x)|x)} per
  * context; the test is only as wide as the family given (it cannot see sets not listed).
  */
-public final class ElicitationTest {
+public final class ElicitationComparison {
   /** The verdict. */
   public enum Kind {
     ELICITATION,
@@ -44,7 +44,7 @@ public final class ElicitationTest {
     }
   }
 
-  private ElicitationTest() {}
+  private ElicitationComparison() {}
 
   /**
    * Compares {@code pi'} with {@code pi_ref} on the listed target sets.

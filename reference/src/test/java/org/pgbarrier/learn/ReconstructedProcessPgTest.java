@@ -14,7 +14,7 @@ import org.pgbarrier.reward.BudgetExhaustedException;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
 
-class ProcessPolicyGradientTest {
+class ReconstructedProcessPgTest {
   /** G1, k = 3, N = 3, one context, base token likelihoods in [0.2, 0.6]. */
   private static final Instance<TabularContext> INSTANCE =
       TabularInstances.generate(new TabularInstances.Spec(3, 3, 1, 0.5, 0.2, 0.6), 7L);
@@ -23,8 +23,8 @@ class ProcessPolicyGradientTest {
   private static final int N = 3;
   private static final double ETA = 0.25;
 
-  private static ProcessPolicyGradient<TabularContext> learner(QueryCounter counter, long m) {
-    return new ProcessPolicyGradient<>(INSTANCE.model(), new LossNormalisedStep(ETA),
+  private static ReconstructedProcessPg<TabularContext> learner(QueryCounter counter, long m) {
+    return new ReconstructedProcessPg<>(INSTANCE.model(), new LossNormalisedStep(ETA),
         new ProcessReward(counter), m);
   }
 
@@ -49,7 +49,7 @@ class ProcessPolicyGradientTest {
     int[] target = CONTEXT.target();
     for (long seed = 0; seed < 50; seed++) {
       QueryCounter counter = QueryCounter.unlimited();
-      ProcessPolicyGradient.Pass pass =
+      ReconstructedProcessPg.Pass pass =
           learner(counter, Long.MAX_VALUE).reveal(w, CONTEXT, new SplittableRandom(seed));
       // Replay the draws: the token at position i is correct iff u falls in its CDF interval.
       SplittableRandom replay = new SplittableRandom(seed);
@@ -67,7 +67,7 @@ class ProcessPolicyGradientTest {
           expected++;
         } while (!(u >= from && u < to));
       }
-      assertThat(pass).isEqualTo(new ProcessPolicyGradient.Pass(expected, N, true));
+      assertThat(pass).isEqualTo(new ReconstructedProcessPg.Pass(expected, N, true));
       assertThat(counter.count()).isEqualTo(expected);
     }
     assertThat(w).containsExactly(before);
@@ -77,7 +77,7 @@ class ProcessPolicyGradientTest {
   void onePassTakesTheHandBuiltTokenStepAtEveryPosition() {
     double[] base = INSTANCE.wBase();
     double[] w = base.clone();
-    ProcessPolicyGradient.Pass pass =
+    ReconstructedProcessPg.Pass pass =
         learner(QueryCounter.unlimited(), Long.MAX_VALUE).pass(w, CONTEXT, new SplittableRandom(3));
     assertThat(pass.complete()).isTrue();
     // Tabular states are orthogonal: position i moves only the block of state i, by
@@ -103,7 +103,7 @@ class ProcessPolicyGradientTest {
     boolean sawAbort = false;
     for (long seed = 0; seed < 40; seed++) {
       QueryCounter counter = QueryCounter.unlimited();
-      ProcessPolicyGradient.Pass pass =
+      ReconstructedProcessPg.Pass pass =
           learner(counter, 1).reveal(w, CONTEXT, new SplittableRandom(seed));
       // One draw per position: the pass stops at the first wrong draw, which is still charged.
       assertThat(pass.queries()).isEqualTo(pass.complete() ? N : pass.revealed() + 1L);
@@ -117,7 +117,7 @@ class ProcessPolicyGradientTest {
   @Test
   void aBudgetOnTheSharedCounterStopsTheLearnerWithoutAnUnchargedQuery() {
     QueryCounter counter = QueryCounter.withBudget(2);
-    ProcessPolicyGradient<TabularContext> pg = learner(counter, Long.MAX_VALUE);
+    ReconstructedProcessPg<TabularContext> pg = learner(counter, Long.MAX_VALUE);
     double[] w = INSTANCE.wBase();
     assertThatThrownBy(() -> {
       for (int r = 0; r < 10; r++) {
@@ -130,7 +130,7 @@ class ProcessPolicyGradientTest {
   @Test
   void runUntilReachesTheTargetAndCountsEveryQuery() {
     QueryCounter counter = QueryCounter.unlimited();
-    ProcessPolicyGradient.Run run = learner(counter, Long.MAX_VALUE)
+    ReconstructedProcessPg.Run run = learner(counter, Long.MAX_VALUE)
         .runUntil(INSTANCE.wBase(), CONTEXT, 0.1, 1_000_000, new SplittableRandom(11));
     assertThat(run.reached()).isTrue();
     assertThat(run.queries()).isEqualTo(counter.count());
@@ -143,7 +143,7 @@ class ProcessPolicyGradientTest {
   @Test
   void runUntilStopsExactlyAtTheQueryCap() {
     QueryCounter counter = QueryCounter.unlimited();
-    ProcessPolicyGradient.Run run = learner(counter, Long.MAX_VALUE)
+    ReconstructedProcessPg.Run run = learner(counter, Long.MAX_VALUE)
         .runUntil(INSTANCE.wBase(), CONTEXT, 1e-6, 25, new SplittableRandom(5));
     assertThat(run.reached()).isFalse();
     assertThat(run.queries()).isEqualTo(25);
@@ -152,9 +152,9 @@ class ProcessPolicyGradientTest {
 
   @Test
   void theSameSeedGivesTheSameRunBitForBit() {
-    ProcessPolicyGradient.Run a = learner(QueryCounter.unlimited(), 4)
+    ReconstructedProcessPg.Run a = learner(QueryCounter.unlimited(), 4)
         .runUntil(INSTANCE.wBase(), CONTEXT, 0.05, 100_000, new SplittableRandom(42));
-    ProcessPolicyGradient.Run b = learner(QueryCounter.unlimited(), 4)
+    ReconstructedProcessPg.Run b = learner(QueryCounter.unlimited(), 4)
         .runUntil(INSTANCE.wBase(), CONTEXT, 0.05, 100_000, new SplittableRandom(42));
     assertThat(b.queries()).isEqualTo(a.queries());
     assertThat(b.passes()).isEqualTo(a.passes());
@@ -167,7 +167,7 @@ class ProcessPolicyGradientTest {
     assertThatThrownBy(() -> learner(QueryCounter.unlimited(), 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("tokenBudget = 0: must be at least 1");
-    ProcessPolicyGradient<TabularContext> pg = learner(QueryCounter.unlimited(), 10);
+    ReconstructedProcessPg<TabularContext> pg = learner(QueryCounter.unlimited(), 10);
     double[] w = INSTANCE.wBase();
     SplittableRandom rng = new SplittableRandom(1);
     for (double eps : new double[] {0, 1, Double.NaN}) {
