@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.pgbarrier.io.AtomicFiles;
-import org.pgbarrier.io.StagedRun;
+import org.pgbarrier.io.artifact.StagedRun;
 
 /**
  * An output directory checked before any work and created only when the results are ready to be

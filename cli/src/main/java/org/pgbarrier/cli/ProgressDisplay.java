@@ -8,6 +8,7 @@ import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.pgbarrier.experiment.sharpen.SweepProgress;
 
 /**
  * The progress of a long command on standard error: one bar per phase with the step, the current
@@ -16,7 +17,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * stay short, the last (100%) line of a phase printed once. A phase's bar ends with a newline.
  * {@link #quiet()} shows nothing.
  */
-final class ProgressDisplay implements AutoCloseable {
+final class ProgressDisplay implements SweepProgress {
   private static final int TERMINAL_INTERVAL_MS = 500;
   private static final int LOG_INTERVAL_MS = 10_000;
 
@@ -58,7 +59,8 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   /** Ends the current phase's bar, if any, and starts one for {@code phase} of {@code steps}. */
-  void phase(String phase, long steps) {
+  @Override
+  public void phase(String phase, long steps) {
     close();
     if (!enabled) {
       return;
@@ -77,7 +79,8 @@ final class ProgressDisplay implements AutoCloseable {
   }
 
   /** The current phase has reached {@code step}, with the given current error. */
-  void update(long step, double error) {
+  @Override
+  public void update(long step, double error) {
     if (bar != null) {
       bar.stepTo(step);
       bar.setExtraMessage(Double.isNaN(error) ? "" : String.format("error %.4f", error));

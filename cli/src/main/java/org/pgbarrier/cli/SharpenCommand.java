@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.pgbarrier.experiment.MemoryEstimate;
+import org.pgbarrier.experiment.sharpen.SharpenSweep;
 import org.pgbarrier.support.Regime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pgbarrier.cli.plot.Figure;
 import org.pgbarrier.cli.plot.Palette;
+import org.pgbarrier.experiment.sharpen.SharpenSweep;
 import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.support.Regime;
 

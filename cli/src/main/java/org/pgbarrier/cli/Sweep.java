@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.pgbarrier.experiment.MemoryEstimate;
 import org.pgbarrier.io.InputException;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.artifact.RunCompletion;
 import org.pgbarrier.io.config.ConfigReader;
 import org.pgbarrier.io.config.ExperimentConfig;
 

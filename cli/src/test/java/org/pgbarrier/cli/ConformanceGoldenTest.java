@@ -15,16 +15,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgbarrier.io.BigramEvaluation;
-import org.pgbarrier.io.BigramEvaluator;
-import org.pgbarrier.io.BigramInputReader;
-import org.pgbarrier.io.ConformanceFormats;
-import org.pgbarrier.io.LqEvaluator;
-import org.pgbarrier.io.LqInput;
-import org.pgbarrier.io.LqInputReader;
-import org.pgbarrier.io.PgStepEvaluator;
-import org.pgbarrier.io.PgStepInput;
-import org.pgbarrier.io.PgStepInputReader;
+import org.pgbarrier.io.conformance.BigramEvaluation;
+import org.pgbarrier.io.conformance.BigramEvaluator;
+import org.pgbarrier.io.conformance.BigramInputReader;
+import org.pgbarrier.io.conformance.ConformanceFormats;
+import org.pgbarrier.io.conformance.LqEvaluator;
+import org.pgbarrier.io.conformance.LqInput;
+import org.pgbarrier.io.conformance.LqInputReader;
+import org.pgbarrier.io.conformance.PgStepEvaluator;
+import org.pgbarrier.io.conformance.PgStepInput;
+import org.pgbarrier.io.conformance.PgStepInputReader;
 
 /**
  * The golden files of conformance/ (written by conformance/generate_golden.py from 50-digit

@@ -11,9 +11,9 @@ import org.apache.commons.math3.dfp.DfpField;
 import org.apache.commons.math3.dfp.DfpMath;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pgbarrier.io.BigramEvaluation;
-import org.pgbarrier.io.BigramEvaluator;
-import org.pgbarrier.io.BigramInput;
+import org.pgbarrier.io.conformance.BigramEvaluation;
+import org.pgbarrier.io.conformance.BigramEvaluator;
+import org.pgbarrier.io.conformance.BigramInput;
 import org.pgbarrier.random.Seeds;
 
 /**

@@ -17,11 +17,11 @@ import org.apache.commons.math3.dfp.DfpMath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pgbarrier.io.BigramInput;
-import org.pgbarrier.io.LqEvaluator;
-import org.pgbarrier.io.LqInput;
-import org.pgbarrier.io.PgStepEvaluator;
-import org.pgbarrier.io.PgStepInput;
+import org.pgbarrier.io.conformance.BigramInput;
+import org.pgbarrier.io.conformance.LqEvaluator;
+import org.pgbarrier.io.conformance.LqInput;
+import org.pgbarrier.io.conformance.PgStepEvaluator;
+import org.pgbarrier.io.conformance.PgStepInput;
 import org.pgbarrier.random.Seeds;
 
 /**

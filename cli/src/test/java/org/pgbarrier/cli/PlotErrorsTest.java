@@ -107,7 +107,7 @@ class PlotErrorsTest {
     Path dir = Files.createDirectory(temp.resolve("run"));
     Files.writeString(dir.resolve(NAME + ".json"),
         artifact.replace("\"sigma\": 0.05", "\"sigma\": 0.05" + "0".repeat(5000)));
-    org.pgbarrier.io.RunCompletion.complete(dir, NAME);
+    org.pgbarrier.io.artifact.RunCompletion.complete(dir, NAME);
     Cli result = Cli.run("plot", NAME, "--from", temp.toString());
     assertThat(result.err()).isEmpty();
     assertThat(result.exitCode()).isZero();

@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgbarrier.io.ArtifactWriter;
-import org.pgbarrier.io.RunCompletion;
-import org.pgbarrier.io.StagedRun;
+import org.pgbarrier.io.artifact.ArtifactWriter;
+import org.pgbarrier.io.artifact.RunCompletion;
+import org.pgbarrier.io.artifact.StagedRun;
 
 /**
  * A rerun killed at any point of its publication leaves the output directory holding the previous

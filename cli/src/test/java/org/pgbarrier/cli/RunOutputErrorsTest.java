@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.artifact.RunCompletion;
 
 /**
  * A run's output directory is all or nothing: what would make the writing fail is refused before

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.artifact.RunCompletion;
 
 /**
  * {@code pgbarrier sharpen} end to end on tiny instances. The expected values are worked out by

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.artifact.RunCompletion;
 
 /**
  * {@code run --multirun} and {@code merge} end to end on the 16-cell sweep of {@link

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pgbarrier.io.RunCompletion;
+import org.pgbarrier.io.artifact.RunCompletion;
 
 /**
  * Bad input to {@code run --multirun} and {@code merge}: one line naming the item, its value and

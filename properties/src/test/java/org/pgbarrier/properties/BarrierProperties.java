@@ -13,7 +13,7 @@ import org.pgbarrier.learn.Adagrad;
 import org.pgbarrier.learn.AdaptiveSgd;
 import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.PositionalContext;
@@ -122,11 +122,11 @@ class BarrierProperties {
 
   private static long outcomeQueries(
       Instance<TabularContext> inst, Labeled<TabularContext> context, SplittableRandom rng) {
-    OutcomePolicyGradient<TabularContext> pg = new OutcomePolicyGradient<>(inst.model(),
-        new LossNormalisedStep(ETA), OutcomePolicyGradient.Weighting.PLAIN,
-        OutcomePolicyGradient.Behaviour.ON_POLICY, inst.wBase(),
+    ReconstructedOutcomePg<TabularContext> pg = new ReconstructedOutcomePg<>(inst.model(),
+        new LossNormalisedStep(ETA), ReconstructedOutcomePg.Weighting.PLAIN,
+        ReconstructedOutcomePg.Proposal.ON_POLICY, inst.wBase(),
         new OutcomeReward(QueryCounter.unlimited()));
-    OutcomePolicyGradient.PerSampleRun run =
+    ReconstructedOutcomePg.PerSampleRun run =
         pg.runUntil(inst.wBase(), context, EPS, MAX_QUERIES, rng);
     return run.reached() ? run.queries() : MAX_QUERIES;
   }

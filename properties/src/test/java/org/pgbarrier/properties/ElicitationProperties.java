@@ -8,8 +8,8 @@ import org.pgbarrier.instance.BarrierInstances;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
-import org.pgbarrier.learn.ProcessPolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
+import org.pgbarrier.learn.ReconstructedProcessPg;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
@@ -17,7 +17,7 @@ import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
 import org.pgbarrier.support.AccessibleSet;
-import org.pgbarrier.support.ElicitationTest;
+import org.pgbarrier.support.ElicitationComparison;
 import org.pgbarrier.support.Regime;
 import org.pgbarrier.testkit.engine.Comparison;
 import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
@@ -28,7 +28,7 @@ import org.pgbarrier.testkit.stats.ShortfallRule;
 /**
  * ACS-03: elicitation versus creation on a barrier instance, in the operational definitions of
  * docs/theory.md §10.6 [RECONSTRUCTED] with the learners
- * (B) and (C) of the barrier paper ({@link OutcomePolicyGradient}, {@link ProcessPolicyGradient}).
+ * (B) and (C) of the barrier paper ({@link ReconstructedOutcomePg}, {@link ReconstructedProcessPg}).
  *
  * <p>The instance (chosen from the derivation, before any verdict): G4 with {@code k = 16}, {@code
  * N = 3}, one on-support context of token likelihood 0.3 ({@code pi_ref(y*) = 0.027}, a tail
@@ -106,7 +106,7 @@ class ElicitationProperties {
         w = leak ? trainProcess(inst, w, context, rng) : trainOutcome(inst, w, context, rng);
       }
       double[] trained = targetLogLikelihoods(inst, w);
-      created[r] = verdict(reference, trained).kind() == ElicitationTest.Kind.CREATION;
+      created[r] = verdict(reference, trained).kind() == ElicitationComparison.Kind.CREATION;
       elicited[r] = AccessibleSet.contains(trained[0], BUDGET, Q);
     });
     int x = count(created);
@@ -129,7 +129,7 @@ class ElicitationProperties {
           ? trainOutcome(inst, inst.wBase(), barrier, rng)
           : trainProcess(inst, inst.wBase(), barrier, rng);
       created[r] = verdict(reference, targetLogLikelihoods(inst, w)).kind()
-          == ElicitationTest.Kind.CREATION;
+          == ElicitationComparison.Kind.CREATION;
     });
     int y = count(created);
     String detail = String.format("pi_ref(barrier target) = %.4g, base pass@B_max = %.4g; %d of"
@@ -148,16 +148,16 @@ class ElicitationProperties {
     }
   }
 
-  private static ElicitationTest.Verdict verdict(double[] reference, double[] trained) {
-    return ElicitationTest.compare(reference, trained, BUDGET, MAX_BUDGET, Q);
+  private static ElicitationComparison.Verdict verdict(double[] reference, double[] trained) {
+    return ElicitationComparison.compare(reference, trained, BUDGET, MAX_BUDGET, Q);
   }
 
   /** Outcome PG from {@code w0} on one context until accessible at B or T queries. */
   private static double[] trainOutcome(Instance<TabularContext> inst, double[] w0,
       Labeled<TabularContext> context, SplittableRandom rng) {
-    OutcomePolicyGradient<TabularContext> pg = new OutcomePolicyGradient<>(inst.model(),
-        new LossNormalisedStep(ETA), OutcomePolicyGradient.Weighting.PLAIN,
-        OutcomePolicyGradient.Behaviour.ON_POLICY, inst.wBase(),
+    ReconstructedOutcomePg<TabularContext> pg = new ReconstructedOutcomePg<>(inst.model(),
+        new LossNormalisedStep(ETA), ReconstructedOutcomePg.Weighting.PLAIN,
+        ReconstructedOutcomePg.Proposal.ON_POLICY, inst.wBase(),
         new OutcomeReward(QueryCounter.unlimited()));
     return pg.runUntil(w0, context, 1 - AccessibleSet.threshold(BUDGET, Q), QUERIES, rng)
         .weights();
@@ -166,7 +166,7 @@ class ElicitationProperties {
   /** Process PG from {@code w0} on one context until accessible at B or T queries. */
   private static double[] trainProcess(Instance<TabularContext> inst, double[] w0,
       Labeled<TabularContext> context, SplittableRandom rng) {
-    ProcessPolicyGradient<TabularContext> pg = new ProcessPolicyGradient<>(inst.model(),
+    ReconstructedProcessPg<TabularContext> pg = new ReconstructedProcessPg<>(inst.model(),
         new LossNormalisedStep(ETA), new ProcessReward(QueryCounter.unlimited()), Long.MAX_VALUE);
     return pg.runUntil(w0, context, 1 - AccessibleSet.threshold(BUDGET, Q), QUERIES, rng)
         .weights();

@@ -11,7 +11,7 @@ import org.pgbarrier.instance.BarrierInstances;
 import org.pgbarrier.instance.FiniteDistribution;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.metric.LikelihoodCdf;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.metric.TargetLikelihoods;
@@ -40,7 +40,7 @@ import org.pgbarrier.testkit.engine.StatisticalProperty;
  * distributional guarantee (§5.3) is proved for that behaviour, because each context then
  * succeeds with probability at least {@code q(y*|x)/2} whatever {@code p_w}; on-policy sampling
  * would need the monotonicity conjecture (BMB-08) for that step as well. Each query draws {@code
- * x_t ~ D} and runs one {@link OutcomePolicyGradient#step}. The error {@code 1 - E_x p_w(y*|x)}
+ * x_t ~ D} and runs one {@link ReconstructedOutcomePg#step}. The error {@code 1 - E_x p_w(y*|x)}
  * is exact over the two contexts.
  *
  * <p>Why the off-support context is frozen: in the tabular map every context has its own states
@@ -246,9 +246,9 @@ class LikelihoodQuantilePlateauProperties {
   /** {@code T} queries of (B'''') from the base model, {@code x_t ~ D}. */
   private static double[] runOutcome(Instance<TabularContext> inst, SplittableRandom rng) {
     LinearAutoregressiveModel<TabularContext> model = inst.model();
-    OutcomePolicyGradient<TabularContext> pg = new OutcomePolicyGradient<>(model,
-        new LossNormalisedStep(ETA), OutcomePolicyGradient.Weighting.PLAIN,
-        OutcomePolicyGradient.Behaviour.MIXTURE_WITH_BASE, inst.wBase(),
+    ReconstructedOutcomePg<TabularContext> pg = new ReconstructedOutcomePg<>(model,
+        new LossNormalisedStep(ETA), ReconstructedOutcomePg.Weighting.PLAIN,
+        ReconstructedOutcomePg.Proposal.MIXTURE_WITH_BASE, inst.wBase(),
         new OutcomeReward(QueryCounter.withBudget(QUERIES)));
     double[] w = inst.wBase();
     for (int t = 0; t < QUERIES; t++) {

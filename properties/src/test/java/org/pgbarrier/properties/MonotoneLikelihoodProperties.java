@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.reward.OutcomeReward;
@@ -40,8 +40,8 @@ class MonotoneLikelihoodProperties {
         LinearAutoregressiveModel<X> model = inst.model();
         double eta = p.real("eta");
         StepRule rule = new LossNormalisedStep(eta);
-        OutcomePolicyGradient<X> pg = new OutcomePolicyGradient<>(model, rule,
-            OutcomePolicyGradient.Weighting.PLAIN, OutcomePolicyGradient.Behaviour.ON_POLICY,
+        ReconstructedOutcomePg<X> pg = new ReconstructedOutcomePg<>(model, rule,
+            ReconstructedOutcomePg.Weighting.PLAIN, ReconstructedOutcomePg.Proposal.ON_POLICY,
             inst.wBase(), new OutcomeReward(QueryCounter.unlimited()));
         Observation worst = Observation.atMost(0, 1, "no decrease after any update");
         for (Labeled<X> c : inst.contexts()) {

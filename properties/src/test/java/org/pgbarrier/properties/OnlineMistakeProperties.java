@@ -12,7 +12,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.AdaGradNormStep;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.model.LinearAutoregressiveModel;
@@ -26,7 +26,7 @@ import org.pgbarrier.testkit.stats.MedianPowerLaw;
 
 /**
  * BMB-09: the online mistakes of outcome PG with the mixture behaviour {@code (q + p_w)/2}
- * (variant (B'''')), {@code OutcomePolicyGradient} with {@code MIXTURE_WITH_BASE}, {@code PLAIN},
+ * (variant (B'''')), {@code ReconstructedOutcomePg} with {@code MIXTURE_WITH_BASE}, {@code PLAIN},
  * {@code LossNormalisedStep(1/4)}, from {@code w_0 = w_base}, on a stream {@code x_t ~ D} (a fresh
  * draw every round). The mistake of round {@code t} is {@code 1 - p_{w_t}(y*_t|x_t)}, exact, before
  * the round's update.
@@ -170,9 +170,9 @@ class OnlineMistakeProperties {
   private static double mistakesBeforeLearned(
       Instance<TabularContext> inst, StepRule rule, double[] behaviourBase, SplittableRandom rng) {
     LinearAutoregressiveModel<TabularContext> model = inst.model();
-    OutcomePolicyGradient<TabularContext> pg = new OutcomePolicyGradient<>(model, rule,
-        OutcomePolicyGradient.Weighting.PLAIN,
-        OutcomePolicyGradient.Behaviour.MIXTURE_WITH_BASE, behaviourBase,
+    ReconstructedOutcomePg<TabularContext> pg = new ReconstructedOutcomePg<>(model, rule,
+        ReconstructedOutcomePg.Weighting.PLAIN,
+        ReconstructedOutcomePg.Proposal.MIXTURE_WITH_BASE, behaviourBase,
         new OutcomeReward(QueryCounter.unlimited()));
     FiniteDistribution<TabularContext> d = finite(inst);
     Map<Labeled<TabularContext>, Boolean> learned = new IdentityHashMap<>();

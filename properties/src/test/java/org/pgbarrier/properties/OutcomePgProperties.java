@@ -6,7 +6,7 @@ import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
@@ -77,9 +77,9 @@ class OutcomePgProperties {
   private static long firstSuccess(
       Instance<TabularContext> inst, Labeled<TabularContext> context, SplittableRandom rng) {
     QueryCounter counter = QueryCounter.unlimited();
-    OutcomePolicyGradient<TabularContext> pg = new OutcomePolicyGradient<>(inst.model(),
-        new LossNormalisedStep(0.25), OutcomePolicyGradient.Weighting.PLAIN,
-        OutcomePolicyGradient.Behaviour.ON_POLICY, inst.wBase(), new OutcomeReward(counter));
+    ReconstructedOutcomePg<TabularContext> pg = new ReconstructedOutcomePg<>(inst.model(),
+        new LossNormalisedStep(0.25), ReconstructedOutcomePg.Weighting.PLAIN,
+        ReconstructedOutcomePg.Proposal.ON_POLICY, inst.wBase(), new OutcomeReward(counter));
     double[] w = inst.wBase();
     while (!pg.step(w, context, rng)) {
       // frozen: nothing to do until the first success

@@ -12,8 +12,8 @@ import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient.PerSampleRun;
-import org.pgbarrier.learn.OutcomePolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg.PerSampleRun;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
@@ -411,8 +411,8 @@ class PerSampleCostProperties {
 
   /** Algorithm (B), plain and on-policy, with the given step rule. */
   private static Learner pg(StepRule rule) {
-    return (s, cap, rng) -> new OutcomePolicyGradient<>(s.inst().model(), rule.fresh(),
-        OutcomePolicyGradient.Weighting.PLAIN, OutcomePolicyGradient.Behaviour.ON_POLICY,
+    return (s, cap, rng) -> new ReconstructedOutcomePg<>(s.inst().model(), rule.fresh(),
+        ReconstructedOutcomePg.Weighting.PLAIN, ReconstructedOutcomePg.Proposal.ON_POLICY,
         s.inst().wBase(), new OutcomeReward(QueryCounter.unlimited()))
         .runUntil(s.inst().wBase(), s.context(), s.eps(), cap, rng);
   }

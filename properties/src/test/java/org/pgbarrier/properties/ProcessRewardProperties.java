@@ -12,8 +12,8 @@ import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.LossNormalisedStep;
-import org.pgbarrier.learn.OutcomePolicyGradient;
-import org.pgbarrier.learn.ProcessPolicyGradient;
+import org.pgbarrier.learn.ReconstructedOutcomePg;
+import org.pgbarrier.learn.ReconstructedProcessPg;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
@@ -30,7 +30,7 @@ import org.pgbarrier.testkit.stats.SlopeInterval;
 
 /**
  * BMB-12: process rewards avoid the barrier, for the reconstruction's algorithm (C) ({@link
- * ProcessPolicyGradient}; docs/theory.md §8.1, §8.12, §8.13 [RECONSTRUCTED]).
+ * ReconstructedProcessPg}; docs/theory.md §8.1, §8.12, §8.13 [RECONSTRUCTED]).
  *
  * <p>Both checks run on G1 (tabular) instances with one context. In G1 the margin is tied to the
  * number of states, {@code gamma <= 1/sqrt(S)} with {@code S = N} here, so {@code gamma} shrinks
@@ -221,9 +221,9 @@ class ProcessRewardProperties {
     return cdf;
   }
 
-  private static ProcessPolicyGradient<TabularContext> frozenLearner(
+  private static ReconstructedProcessPg<TabularContext> frozenLearner(
       LinearAutoregressiveModel<TabularContext> model) {
-    return new ProcessPolicyGradient<>(model, new LossNormalisedStep(ETA),
+    return new ReconstructedProcessPg<>(model, new LossNormalisedStep(ETA),
         new ProcessReward(QueryCounter.unlimited()), Long.MAX_VALUE);
   }
 
@@ -339,14 +339,14 @@ class ProcessRewardProperties {
   }
 
   private static long processPg(Instance<TabularContext> inst, SplittableRandom rng) {
-    return new ProcessPolicyGradient<>(inst.model(), new LossNormalisedStep(ETA),
+    return new ReconstructedProcessPg<>(inst.model(), new LossNormalisedStep(ETA),
         new ProcessReward(QueryCounter.unlimited()), Long.MAX_VALUE)
         .runUntil(inst.wBase(), inst.contexts().get(0), EPS, MAX_QUERIES, rng).queries();
   }
 
   private static long outcomePg(Instance<TabularContext> inst, SplittableRandom rng) {
-    return new OutcomePolicyGradient<>(inst.model(), new LossNormalisedStep(ETA),
-        OutcomePolicyGradient.Weighting.PLAIN, OutcomePolicyGradient.Behaviour.ON_POLICY,
+    return new ReconstructedOutcomePg<>(inst.model(), new LossNormalisedStep(ETA),
+        ReconstructedOutcomePg.Weighting.PLAIN, ReconstructedOutcomePg.Proposal.ON_POLICY,
         inst.wBase(), new OutcomeReward(QueryCounter.unlimited()))
         .runUntil(inst.wBase(), inst.contexts().get(0), EPS, MAX_QUERIES, rng).queries();
   }
@@ -355,7 +355,7 @@ class ProcessRewardProperties {
    * The check-2 mutant: a pass samples from the weights frozen at its start, goes back to
    * position 0 (dropping the steps found so far) after every wrong token, and adds its N
    * loss-normalised token steps only once it reaches the end; {@code p_w(y*|x) >= 1 - eps} is
-   * checked after every completed pass, as in {@link ProcessPolicyGradient#runUntil}.
+   * checked after every completed pass, as in {@link ReconstructedProcessPg#runUntil}.
    */
   private static long restartingProcessPg(Instance<TabularContext> inst, SplittableRandom rng) {
     LinearAutoregressiveModel<TabularContext> model = inst.model();

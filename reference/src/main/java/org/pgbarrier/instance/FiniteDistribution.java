@@ -3,6 +3,7 @@ package org.pgbarrier.instance;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
+import org.pgbarrier.random.Draws;
 
 /**
  * A distribution on finitely many labelled contexts with given probabilities: exact expectations
@@ -48,17 +49,6 @@ public final class FiniteDistribution<X> implements ContextDistribution<X> {
 
   @Override
   public Labeled<X> sample(RandomGenerator rng) {
-    double u = rng.nextDouble() * cumulative[cumulative.length - 1];
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (u < cumulative[mid]) {
-        hi = mid;
-      } else {
-        lo = mid + 1;
-      }
-    }
-    return support.get(lo);
+    return support.get(Draws.indexOfCumulative(cumulative, rng.nextDouble()));
   }
 }

@@ -22,7 +22,7 @@ import java.nio.file.Path;
  * read at the current token; every refusal is an {@link InputException} {@code path = value:
  * rule}, with strings shown quoted and arrays and objects named, so the message stays one line.
  */
-final class JsonCursor implements Closeable {
+public final class JsonCursor implements Closeable {
   private static final JsonMapper MAPPER = JsonMapper.builder(factory())
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
@@ -40,7 +40,7 @@ final class JsonCursor implements Closeable {
    * strings and keys of Jackson's default limits. A violation is a {@link
    * StreamConstraintsException}, which {@link #syntaxMessage} words as our one line.
    */
-  static JsonFactory factory() {
+  public static JsonFactory factory() {
     return JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
         .maxNumberLength(Integer.MAX_VALUE)
         .maxNestingDepth(MAX_DEPTH)
@@ -54,7 +54,7 @@ final class JsonCursor implements Closeable {
    *
    * @throws InputException naming the encoding
    */
-  static void requireUtf8(Path file) throws IOException {
+  public static void requireUtf8(Path file) throws IOException {
     byte[] head = new byte[4];
     int n;
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
@@ -80,7 +80,7 @@ final class JsonCursor implements Closeable {
     this.parser = parser;
   }
 
-  static JsonCursor open(Path file) throws IOException {
+  public static JsonCursor open(Path file) throws IOException {
     requireUtf8(file);
     return new JsonCursor(MAPPER.createParser(file.toFile()));
   }
@@ -89,7 +89,7 @@ final class JsonCursor implements Closeable {
    * A one-line message for a syntax error: {@code invalid JSON at line L, column C: reason}.
    * Jackson's own location suffixes are dropped in favour of that prefix.
    */
-  static String syntaxMessage(JsonProcessingException e) {
+  public static String syntaxMessage(JsonProcessingException e) {
     String reason = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
       reason = constraint(reason);
@@ -127,7 +127,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** Reads the opening brace of the top-level object. */
-  void startObject() throws IOException {
+  public void startObject() throws IOException {
     JsonToken t = parser.nextToken();
     if (t == null) {
       throw new InputException("the file is empty: must hold one JSON object");
@@ -141,7 +141,7 @@ final class JsonCursor implements Closeable {
    * Advances to the next key of the current object and onto its value; {@code false} at the
    * closing brace.
    */
-  boolean nextKey() throws IOException {
+  public boolean nextKey() throws IOException {
     if (parser.nextToken() != JsonToken.FIELD_NAME) {
       return false;
     }
@@ -150,12 +150,12 @@ final class JsonCursor implements Closeable {
   }
 
   /** The key whose value is the current token. */
-  String key() throws IOException {
+  public String key() throws IOException {
     return parser.currentName();
   }
 
   /** Requires that nothing but whitespace follows the top-level object. */
-  void requireEnd() throws IOException {
+  public void requireEnd() throws IOException {
     if (parser.nextToken() != null) {
       throw new InputException("invalid JSON at " + where()
           + ": unexpected content after the top-level object");
@@ -163,31 +163,31 @@ final class JsonCursor implements Closeable {
   }
 
   /** Skips the current value, including all of its children. */
-  void skip() throws IOException {
+  public void skip() throws IOException {
     parser.skipChildren();
   }
 
   /** Advances one token; {@code true} unless the token closes the current array. */
-  boolean nextElement() throws IOException {
+  public boolean nextElement() throws IOException {
     return parser.nextToken() != JsonToken.END_ARRAY;
   }
 
   /** Requires the current value to be an array, described as {@code what} if it is not. */
-  void requireArray(String path, String what) throws IOException {
+  public void requireArray(String path, String what) throws IOException {
     if (parser.currentToken() != JsonToken.START_ARRAY) {
       throw new InputException(path + " = " + describe() + ": must be " + what);
     }
   }
 
   /** Requires the current value to be the string {@code expected}. */
-  void requireString(String path, String expected) throws IOException {
+  public void requireString(String path, String expected) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING || !parser.getText().equals(expected)) {
       throw new InputException(path + " = " + describe() + ": must be \"" + expected + "\"");
     }
   }
 
   /** The current value as a 32-bit integer, refusing fractions and non-numbers. */
-  int readInt(String path) throws IOException {
+  public int readInt(String path) throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT
         && parser.getNumberType() == JsonParser.NumberType.INT) {
@@ -200,7 +200,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** The current value as a token id in {@code [0, k)}; the path is built only on failure. */
-  int readToken(String name, int row, int col, int k) throws IOException {
+  public int readToken(String name, int row, int col, int k) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_NUMBER_INT) {
       throw new InputException(path(name, row, col) + " = " + describe()
           + ": must be an integer token id in [0, " + (k - 1) + "]");
@@ -218,7 +218,7 @@ final class JsonCursor implements Closeable {
    * The current value as a finite double (the one nearest to the decimal text); NaN, infinities
    * and overflowing numbers are refused. The path is built only on failure.
    */
-  double readDouble(String name, int row, int col) throws IOException {
+  public double readDouble(String name, int row, int col) throws IOException {
     JsonToken t = parser.currentToken();
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       throw new InputException(path(name, row, col) + " = " + describe() + ": must be a number");
@@ -231,14 +231,14 @@ final class JsonCursor implements Closeable {
   }
 
   /** Requires the current value to be an object, described as {@code what} if it is not. */
-  void requireObject(String path, String what) throws IOException {
+  public void requireObject(String path, String what) throws IOException {
     if (parser.currentToken() != JsonToken.START_OBJECT) {
       throw new InputException(path + " = " + describe() + ": must be " + what);
     }
   }
 
   /** The current value as a string, refusing other types with {@code rule}. */
-  String readString(String path, String rule) throws IOException {
+  public String readString(String path, String rule) throws IOException {
     if (parser.currentToken() != JsonToken.VALUE_STRING) {
       throw new InputException(path + " = " + describe() + ": " + rule);
     }
@@ -246,7 +246,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** The current value as a finite double, named by {@code path} on failure. */
-  double readDouble(String path) throws IOException {
+  public double readDouble(String path) throws IOException {
     JsonToken t = parser.currentToken();
     if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
       throw new InputException(path + " = " + describe() + ": must be a number");
@@ -262,7 +262,7 @@ final class JsonCursor implements Closeable {
    * The current value's JSON number text exactly as written (for a number read as the exact
    * decimal it denotes), refusing non-numbers and {@code NaN}/{@code Infinity} with {@code rule}.
    */
-  String readNumberText(String path, String rule) throws IOException {
+  public String readNumberText(String path, String rule) throws IOException {
     JsonToken t = parser.currentToken();
     if ((t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT)
         || parser.isNaN()) {
@@ -272,13 +272,13 @@ final class JsonCursor implements Closeable {
   }
 
   /** {@code line L, column C} of the current token. */
-  String where() {
+  public String where() {
     JsonLocation at = parser.currentTokenLocation();
     return "line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   /** The current value for a message: numbers and literals as written, strings quoted. */
-  String describe() throws IOException {
+  public String describe() throws IOException {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.START_ARRAY) {
       return "an array";
@@ -293,7 +293,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** The current number or literal as written, with very long numbers cut in the middle. */
-  String literal() throws IOException {
+  public String literal() throws IOException {
     String text = parser.getText();
     if (text.length() <= SHOWN_STRING_LENGTH) {
       return text;
@@ -304,7 +304,7 @@ final class JsonCursor implements Closeable {
   }
 
   /** {@code s} as a JSON string literal, cut after a few dozen characters. */
-  static String quote(String s) {
+  public static String quote(String s) {
     boolean cut = s.length() > SHOWN_STRING_LENGTH;
     String shown = cut ? s.substring(0, SHOWN_STRING_LENGTH) : s;
     return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(shown)) + "\""

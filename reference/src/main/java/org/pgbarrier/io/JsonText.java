@@ -10,12 +10,12 @@ import java.util.Deque;
  * row per line, every {@code double} as {@link Double#toString(double)} (shortest decimal that
  * reads back to the same double). Non-finite numbers are refused: JSON has none.
  */
-final class JsonText {
+public final class JsonText {
   private final StringBuilder out = new StringBuilder();
   private final Deque<Boolean> first = new ArrayDeque<>();
   private String path = "";
 
-  JsonText() {
+  public JsonText() {
     out.append('{');
     first.push(true);
   }
@@ -37,14 +37,14 @@ final class JsonText {
     }
   }
 
-  JsonText object(String name) {
+  public JsonText object(String name) {
     key(name);
     out.append('{');
     first.push(true);
     return this;
   }
 
-  JsonText end() {
+  public JsonText end() {
     boolean empty = first.pop();
     if (!empty) {
       out.append('\n');
@@ -54,37 +54,37 @@ final class JsonText {
     return this;
   }
 
-  JsonText string(String name, String value) {
+  public JsonText string(String name, String value) {
     key(name);
     out.append('"').append(JsonStringEncoder.getInstance().quoteAsString(value)).append('"');
     return this;
   }
 
-  JsonText number(String name, double value) {
+  public JsonText number(String name, double value) {
     key(name);
     out.append(format(value));
     return this;
   }
 
-  JsonText integer(String name, long value) {
+  public JsonText integer(String name, long value) {
     key(name);
     out.append(value);
     return this;
   }
 
-  JsonText bool(String name, boolean value) {
+  public JsonText bool(String name, boolean value) {
     key(name);
     out.append(value);
     return this;
   }
 
-  JsonText doubles(String name, double[] values) {
+  public JsonText doubles(String name, double[] values) {
     key(name);
     row(values);
     return this;
   }
 
-  JsonText ints(String name, int[] values) {
+  public JsonText ints(String name, int[] values) {
     key(name);
     out.append('[');
     for (int j = 0; j < values.length; j++) {
@@ -94,7 +94,7 @@ final class JsonText {
     return this;
   }
 
-  JsonText longs(String name, long[] values) {
+  public JsonText longs(String name, long[] values) {
     key(name);
     out.append('[');
     for (int j = 0; j < values.length; j++) {
@@ -105,7 +105,7 @@ final class JsonText {
   }
 
   /** A matrix, one row per line. */
-  JsonText matrix(String name, double[][] rows) {
+  public JsonText matrix(String name, double[][] rows) {
     key(name);
     out.append('[');
     for (int r = 0; r < rows.length; r++) {
@@ -137,7 +137,7 @@ final class JsonText {
   }
 
   /** The document, closed, with a final newline. */
-  String close() {
+  public String close() {
     while (!first.isEmpty()) {
       end();
     }

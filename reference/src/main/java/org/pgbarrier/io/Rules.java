@@ -4,10 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The validation rules shared by {@link BigramInput} and {@link BigramInputReader}, so that a rule
- * broken in a file and the same rule broken by a caller produce the same message.
+ * The validation rules of the conformance inputs ({@code io.conformance}), shared by an input's
+ * record and its reader and by {@link JsonCursor}, so that a rule broken in a file and the same rule
+ * broken by a caller produce the same message.
  */
-final class Rules {
+public final class Rules {
   /** The largest array length every common JVM allocates. */
   static final int MAX_ARRAY_LENGTH = Integer.MAX_VALUE - 8;
 
@@ -18,7 +19,7 @@ final class Rules {
    * weight vector ({@code D = dk + k^2} entries) and the per-sequence gradient workspace ({@code
    * Nk} entries) of {@link org.pgbarrier.model.LinearAutoregressiveModel} each fit in one array.
    */
-  static void sizes(int d, int k, int length, int batch) {
+  public static void sizes(int d, int k, int length, int batch) {
     atLeast("d", d, 1);
     atLeast("k", k, 2);
     atLeast("N", length, 1);
@@ -40,32 +41,32 @@ final class Rules {
   }
 
   /** {@code name has A rows: must have size = E rows}. */
-  static InputException rowCount(String name, int actual, String size, int expected) {
+  public static InputException rowCount(String name, int actual, String size, int expected) {
     return new InputException(name + " has " + count(actual, "row", "rows") + ": must have "
         + size + " = " + count(expected, "row", "rows"));
   }
 
   /** {@code path has A entries: must have size = E entries}. */
-  static InputException rowLength(String path, int actual, String size, int expected) {
+  public static InputException rowLength(String path, int actual, String size, int expected) {
     return new InputException(path + " has " + count(actual, "entry", "entries")
         + ": must have " + size + " = " + count(expected, "entry", "entries"));
   }
 
   /** {@code path = value: must be a finite number}, with the overflow named when it is one. */
-  static InputException notFinite(String path, String value) {
+  public static InputException notFinite(String path, String value) {
     boolean overflow = value.chars().anyMatch(Character::isDigit);
     return new InputException(path + " = " + value + ": must be a finite number"
         + (overflow ? " (it overflows a double)" : ""));
   }
 
   /** {@code path = value: must be a token id in [0, k-1]}. */
-  static InputException token(String path, String value, int k) {
+  public static InputException token(String path, String value, int k) {
     return new InputException(path + " = " + value + ": must be a token id in [0, " + (k - 1)
         + "]");
   }
 
   /** Refuses a missing file and anything but a readable regular file, as every reader does. */
-  static void requireReadable(Path file) {
+  public static void requireReadable(Path file) {
     if (!Files.exists(file)) {
       throw new InputException("no such file");
     }
@@ -75,7 +76,7 @@ final class Rules {
   }
 
   /** The next capacity of a growing array holding {@code n} entries. */
-  static int grow(int n) {
+  public static int grow(int n) {
     if (n >= MAX_ARRAY_LENGTH) {
       throw new InputException("more than " + MAX_ARRAY_LENGTH
           + " entries in one array: must fit in one Java array");
@@ -84,7 +85,7 @@ final class Rules {
   }
 
   /** A deep copy of a matrix given as rows. */
-  static double[][] copy(double[][] a) {
+  public static double[][] copy(double[][] a) {
     double[][] c = new double[a.length][];
     for (int r = 0; r < a.length; r++) {
       c[r] = a[r].clone();

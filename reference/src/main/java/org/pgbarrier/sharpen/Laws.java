@@ -2,6 +2,7 @@ package org.pgbarrier.sharpen;
 
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
+import org.pgbarrier.random.Draws;
 
 /** Validation and inverse-CDF sampling of a finite law {@code p} over response indices. */
 public final class Laws {
@@ -29,19 +30,7 @@ public final class Laws {
 
   /** One draw by inverse CDF from one {@code nextDouble}; never returns a zero-mass index. */
   public static int draw(double[] p, RandomGenerator rng) {
-    double u = rng.nextDouble();
-    double c = 0;
-    int last = -1;
-    for (int i = 0; i < p.length; i++) {
-      if (p[i] > 0) {
-        c += p[i];
-        last = i;
-        if (u < c) {
-          return i;
-        }
-      }
-    }
-    return last;
+    return Draws.index(p, rng.nextDouble());
   }
 
   /** The index of the largest mass, lowest index among ties. */

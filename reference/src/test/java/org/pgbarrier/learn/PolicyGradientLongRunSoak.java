@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
-import org.pgbarrier.learn.OutcomePolicyGradient.Behaviour;
-import org.pgbarrier.learn.OutcomePolicyGradient.Weighting;
+import org.pgbarrier.learn.ReconstructedOutcomePg.Proposal;
+import org.pgbarrier.learn.ReconstructedOutcomePg.Weighting;
 import org.pgbarrier.learn.batch.OutcomeReinforce;
 import org.pgbarrier.learn.batch.PolicyGradientSettings;
 import org.pgbarrier.learn.batch.ProcessReinforce;
@@ -53,10 +53,10 @@ class PolicyGradientLongRunSoak {
   @Test
   void outcomePolicyGradientStaysFiniteAndCountsEveryQueryOverAMillionQueries() {
     for (Weighting weighting : Weighting.values()) {
-      for (Behaviour behaviour : Behaviour.values()) {
+      for (Proposal proposal : Proposal.values()) {
         QueryCounter counter = QueryCounter.unlimited();
-        OutcomePolicyGradient<TabularContext> learner = new OutcomePolicyGradient<>(MODEL,
-            new LossNormalisedStep(1.0), weighting, behaviour, INSTANCE.wBase(),
+        ReconstructedOutcomePg<TabularContext> learner = new ReconstructedOutcomePg<>(MODEL,
+            new LossNormalisedStep(1.0), weighting, proposal, INSTANCE.wBase(),
             new OutcomeReward(counter));
         CountingRandom rng = new CountingRandom(Seeds.stream(SEED, 1));
         SplittableRandom contexts = Seeds.stream(SEED, 2);
@@ -64,9 +64,9 @@ class PolicyGradientLongRunSoak {
         long successes = 0;
         for (long q = 1; q <= QUERIES; q++) {
           successes += learner.step(w, INSTANCE.distribution().sample(contexts), rng) ? 1 : 0;
-          assertFinite(w, weighting + "/" + behaviour + " query " + q);
+          assertFinite(w, weighting + "/" + proposal + " query " + q);
         }
-        String run = weighting + "/" + behaviour;
+        String run = weighting + "/" + proposal;
         assertThat(counter.count()).as(run).isEqualTo(QUERIES).isEqualTo(rng.doubles / N);
         assertThat(rng.doubles % N).as(run).isZero();
         assertThat(successes).as(run).isPositive();
@@ -77,7 +77,7 @@ class PolicyGradientLongRunSoak {
   @Test
   void rejectionSamplingPolicyGradientStaysFiniteAndCountsEveryQueryOverAMillionQueries() {
     QueryCounter counter = QueryCounter.unlimited();
-    RejectionSamplingPolicyGradient<TabularContext> learner = new RejectionSamplingPolicyGradient<>(
+    ReconstructedRejectionPg<TabularContext> learner = new ReconstructedRejectionPg<>(
         MODEL, new LossNormalisedStep(1.0), new OutcomeReward(counter), 8);
     CountingRandom rng = new CountingRandom(Seeds.stream(SEED, 3));
     SplittableRandom contexts = Seeds.stream(SEED, 4);
@@ -96,7 +96,7 @@ class PolicyGradientLongRunSoak {
   @Test
   void processPolicyGradientStaysFiniteAndCountsEveryQueryOverAMillionQueries() {
     QueryCounter counter = QueryCounter.unlimited();
-    ProcessPolicyGradient<TabularContext> learner = new ProcessPolicyGradient<>(
+    ReconstructedProcessPg<TabularContext> learner = new ReconstructedProcessPg<>(
         MODEL, new LossNormalisedStep(1.0), new ProcessReward(counter), 8);
     CountingRandom rng = new CountingRandom(Seeds.stream(SEED, 5));
     SplittableRandom contexts = Seeds.stream(SEED, 6);

@@ -49,10 +49,10 @@ class AccessibleSupportTest {
     double[] reference = {Math.log(0.3), Math.log(1e-3), Math.log(1e-6)};
     double[] elicited = {Math.log(0.9), Math.log(0.5), Math.log(1e-6)};
     double[] created = {Math.log(0.3), Math.log(1e-3), Math.log(0.2)};
-    assertThat(ElicitationTest.compare(reference, elicited, 10, 1000, q).kind())
-        .isEqualTo(ElicitationTest.Kind.ELICITATION);
-    ElicitationTest.Verdict verdict = ElicitationTest.compare(reference, created, 10, 1000, q);
-    assertThat(verdict.kind()).isEqualTo(ElicitationTest.Kind.CREATION);
+    assertThat(ElicitationComparison.compare(reference, elicited, 10, 1000, q).kind())
+        .isEqualTo(ElicitationComparison.Kind.ELICITATION);
+    ElicitationComparison.Verdict verdict = ElicitationComparison.compare(reference, created, 10, 1000, q);
+    assertThat(verdict.kind()).isEqualTo(ElicitationComparison.Kind.CREATION);
     assertThat(verdict.created()).containsExactly(2);
   }
 

@@ -99,9 +99,7 @@ final class Binder {
       "Adagrad", OptimizerSettings.Kind.ADAGRAD, "SGD", OptimizerSettings.Kind.SGD);
   private static final List<String> GENERATORS =
       List.of("MixtureInputGenerator", "RademacherInputGenerator");
-  private static final List<String> BEHAVIOURS = List.of("OnPolicyBehavior",
-      "FrozenPolicyBehavior", "UniformBehavior", "EpsilonMixtureBehavior", "BoMProcessPolicy",
-      "TeacherForcingBehavior");
+  private static final List<String> BEHAVIOURS = BehaviourSettings.Target.classNames();
 
   /** The kind, the settings and the output directory of a config. */
   record Bound(ExperimentKind kind, ExperimentSettings settings, String outputDir) {}
@@ -274,14 +272,15 @@ final class Binder {
   }
 
   private static BehaviourSettings behaviour(Block block, int k) {
-    String target = target(block, BEHAVIOUR_MODULE, BEHAVIOURS);
+    BehaviourSettings.Target target = BehaviourSettings.Target.named(
+        target(block, BEHAVIOUR_MODULE, BEHAVIOURS)).orElseThrow();
     switch (target) {
-      case "UniformBehavior" -> {
+      case UNIFORM -> {
         block.allowOnly(Set.of("_target_", "k"));
         vocabulary(block, k);
         return new BehaviourSettings.Uniform();
       }
-      case "EpsilonMixtureBehavior" -> {
+      case EPSILON_MIXTURE -> {
         block.allowOnly(Set.of("_target_", "k", "epsilon", "base_behavior"));
         vocabulary(block, k);
         double epsilon = block.number("epsilon");
@@ -289,7 +288,7 @@ final class Binder {
             ? behaviour(block.block("base_behavior"), k) : new BehaviourSettings.OnPolicy();
         return block.build(() -> new BehaviourSettings.EpsilonMixture(epsilon, base));
       }
-      case "BoMProcessPolicy" -> {
+      case BEST_OF_M -> {
         block.allowOnly(Set.of("_target_", "base_policy", "m"));
         int m = block.integer("m");
         BehaviourSettings base = behaviour(block.block("base_policy"), k);
@@ -297,11 +296,7 @@ final class Binder {
       }
       default -> {
         block.allowOnly(Set.of("_target_"));
-        return switch (target) {
-          case "OnPolicyBehavior" -> new BehaviourSettings.OnPolicy();
-          case "FrozenPolicyBehavior" -> new BehaviourSettings.Frozen();
-          default -> new BehaviourSettings.TeacherForcing();
-        };
+        return target.only().orElseThrow();
       }
     }
   }

@@ -3,6 +3,7 @@ package org.pgbarrier.learn.paper;
 import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.learn.GradientNormStep;
 import org.pgbarrier.learn.StepRule;
+import org.pgbarrier.random.Draws;
 
 /** The step of a rule at {@code ||g||^2}, and a compensated sum. */
 final class Steps {
@@ -56,27 +57,11 @@ final class Steps {
     private final double[] cumulative;
 
     Masses(double[] masses) {
-      cumulative = new double[masses.length];
-      double total = 0;
-      for (int i = 0; i < masses.length; i++) {
-        total += masses[i];
-        cumulative[i] = total;
-      }
+      cumulative = Draws.cumulative(masses);
     }
 
     int draw(java.util.random.RandomGenerator rng) {
-      double u = rng.nextDouble() * cumulative[cumulative.length - 1];
-      int lo = 0;
-      int hi = cumulative.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (u < cumulative[mid]) {
-          hi = mid;
-        } else {
-          lo = mid + 1;
-        }
-      }
-      return lo;
+      return Draws.indexOfCumulative(cumulative, rng.nextDouble());
     }
   }
 }

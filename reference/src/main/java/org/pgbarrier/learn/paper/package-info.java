@@ -1,7 +1,7 @@
 /**
  * The paper's own learners ({@code docs/theory.md §4}), beside the authors'-code reproductions
  * ({@code learn.batch}, {@code learn.behaviour}) and the older reconstruction ({@code
- * learn.AdaptiveSgd}, {@code learn.OutcomePolicyGradient}), which stay unchanged: {@link
+ * learn.AdaptiveSgd}, {@code learn.ReconstructedOutcomePg}), which stay unchanged: {@link
  * org.pgbarrier.learn.paper.OutcomeRewardPg} (PG-OR loop, clipped ratio, online uniform), {@link
  * org.pgbarrier.learn.paper.BestOfMExploration} (Algorithm 1), {@link
  * org.pgbarrier.learn.paper.ProcessRewardWalk} (Algorithm 2), {@link

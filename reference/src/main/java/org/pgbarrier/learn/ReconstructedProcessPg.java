@@ -1,0 +1,183 @@
+package org.pgbarrier.learn;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
+import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.random.Draws;
+import org.pgbarrier.reward.ProcessReward;
+
+/**
+ * Algorithm (C), process-reward policy gradient by token-level rejection along the correct prefix
+ * (docs/theory.md §8.1 and §8.13 [RECONSTRUCTED]; that PG with a
+ * process reward model avoids the exponential dependence on {@code N} is [SOURCE: abstract, arXiv
+ * 2603.06957], the algorithm is not). One pass on a context {@code x}:
+ *
+ * <pre>
+ *   for i = 0 .. N-1:                                   (the prefix y*_<i is already revealed)
+ *     repeat:  sample v ~ p_w(. | x, y*_<i);  r = PRM(x, (y*_<i, v))      (one query)
+ *     until r = 1, or m queries at this position  (then the pass is aborted);
+ *     l_i = -log p_w(v | x, y*_<i),   w <- w + eta_i grad_w log p_w(v | x, y*_<i),
+ *     eta_i from the StepRule at loss l_i          (the token-level step; v = y*_i)
+ * </pre>
+ *
+ * The learner never reads {@code y*}: it learns each correct token only from the process reward.
+ * The {@linkplain #reveal frozen pass} makes no step; with {@code q_i = p_w(y*_i | x, y*_<i)} its
+ * query count is a sum of independent {@code Geometric(q_i)}, of mean {@code sum_i 1/q_i <= N /
+ * min_i q_i} (§8.2 P6), against {@code 1 / prod_i q_i} for outcome rewards.
+ *
+ * <p>Queries: each sampled token is scored once, by {@link ProcessReward#indicator} on the prefix
+ * {@code (y*_<i, v)} of length {@code i + 1}, so the oracle's {@link
+ * org.pgbarrier.reward.QueryCounter} is charged exactly the queries a pass reports; a budget
+ * exhausted on that counter propagates as {@link org.pgbarrier.reward.BudgetExhaustedException}.
+ * Randomness: one {@code rng.nextDouble()} per sampled token (inverse-CDF sampling).
+ *
+ * @param <X> the context type
+ */
+public final class ReconstructedProcessPg<X> {
+  private final LinearAutoregressiveModel<X> model;
+  private final StepRule rule;
+  private final ProcessReward reward;
+  private final long tokenBudget;
+
+  /**
+   * The result of one pass along the prefix.
+   *
+   * @param queries the process-reward queries spent
+   * @param revealed how many leading tokens of {@code y*} were found ({@code N} if complete)
+   * @param complete whether the whole of {@code y*} was found
+   */
+  public record Pass(long queries, int revealed, boolean complete) {}
+
+  /**
+   * The per-sample run of {@link #runUntil}.
+   *
+   * @param queries the queries spent (at most {@code maxQueries})
+   * @param passes the passes started (the last may have been cut short by {@code maxQueries})
+   * @param firstReveal the query index (1-based) at which {@code y*} was first completely found, 0
+   *     if never
+   * @param reached whether {@code p_w(y*|x) >= 1 - eps} was reached
+   * @param weights the final weights
+   */
+  public record Run(
+      long queries, long passes, long firstReveal, boolean reached, double[] weights) {}
+
+  /**
+   * @param model the model class
+   * @param rule the token-level step rule (the reconstruction's is {@link LossNormalisedStep})
+   * @param reward the process oracle that counts queries
+   * @param tokenBudget {@code m}, the most queries spent at one position before the pass is
+   *     aborted, at least 1 ({@code Long.MAX_VALUE} for no cap)
+   */
+  public ReconstructedProcessPg(
+      LinearAutoregressiveModel<X> model, StepRule rule, ProcessReward reward, long tokenBudget) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.rule = Objects.requireNonNull(rule, "rule");
+    this.reward = Objects.requireNonNull(reward, "reward");
+    this.tokenBudget = QueryLimits.atLeastOne("tokenBudget", tokenBudget);
+  }
+
+  /** {@code m}, the per-position query budget. */
+  public long tokenBudget() {
+    return tokenBudget;
+  }
+
+  /**
+   * One learning pass on {@code context}: walks the correct prefix, taking the token-level step in
+   * place on {@code w} at every position whose correct token is found, before sampling the next
+   * position from the updated weights.
+   *
+   * @param w the weights, updated in place
+   * @throws ArithmeticException if a step would make a weight non-finite ({@code w} keeps the steps
+   *     of the earlier positions)
+   */
+  public Pass pass(double[] w, Labeled<X> context, RandomGenerator rng) {
+    Checks.length("w", w.length, model.dimension());
+    return walk(w, context, rng, true, Long.MAX_VALUE);
+  }
+
+  /**
+   * The frozen pass: the same walk with no step, so every position samples from {@code w} as
+   * given, which is not modified. Reveals {@code y*} in {@code sum_i Geometric(q_i)} queries
+   * unless the per-position budget aborts it.
+   */
+  public Pass reveal(double[] w, Labeled<X> context, RandomGenerator rng) {
+    Checks.length("w", w.length, model.dimension());
+    return walk(w, context, rng, false, Long.MAX_VALUE);
+  }
+
+  /**
+   * The per-sample run: learning passes on one context from {@code w0} until {@code p_w(y*|x) >=
+   * 1 - eps}, checked after every pass (complete or aborted; never in the middle of a pass), or
+   * until {@code maxQueries} are spent, which may cut the last pass short.
+   *
+   * @param w0 the initial weights (not modified)
+   * @param eps the target error, in (0, 1)
+   * @param maxQueries the query cap, at least 0
+   */
+  public Run runUntil(
+      double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
+    Checks.length("w0", w0.length, model.dimension());
+    Checks.openUnit("eps", eps);
+    QueryLimits.atLeastZero("maxQueries", maxQueries);
+    double[] w = w0.clone();
+    double threshold = Math.log1p(-eps);
+    long queries = 0;
+    long passes = 0;
+    long firstReveal = 0;
+    boolean reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
+    while (!reached && queries < maxQueries) {
+      Pass pass = walk(w, context, rng, true, maxQueries - queries);
+      queries += pass.queries();
+      passes++;
+      if (pass.complete() && firstReveal == 0) {
+        firstReveal = queries;
+      }
+      reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
+    }
+    return new Run(queries, passes, firstReveal, reached, w);
+  }
+
+  /**
+   * The walk along the correct prefix, stopping early after {@code cap} queries; {@code update}
+   * selects the learning pass or the frozen one.
+   */
+  private Pass walk(
+      double[] w, Labeled<X> context, RandomGenerator rng, boolean update, long cap) {
+    int n = model.length();
+    int[] prefix = new int[n];
+    long queries = 0;
+    for (int i = 0; i < n; i++) {
+      long tries = 0;
+      while (true) {
+        if (tries == tokenBudget || queries == cap) {
+          return new Pass(queries, i, false);
+        }
+        double[] p = model.tokenDistribution(w, context.x(), prefix, i);
+        prefix[i] = Draws.index(p, rng.nextDouble());
+        tries++;
+        queries++;
+        if (reward.indicator(context, prefix, i + 1) == 1.0) {
+          break;
+        }
+      }
+      if (update) {
+        step(w, context.x(), prefix, i);
+      }
+    }
+    return new Pass(queries, n, true);
+  }
+
+  /** The token-level step at position {@code i} on the found token {@code prefix[i]}. */
+  private void step(double[] w, X x, int[] prefix, int i) {
+    double[] direction = new double[w.length];
+    double logp = model.addTokenGradient(w, x, prefix, i, prefix[i], 1.0, direction);
+    try {
+      rule.apply(w, direction, -logp);
+    } catch (ArithmeticException e) {
+      throw new ArithmeticException("ReconstructedProcessPg step at position " + i + " (loss "
+          + -logp + "): " + e.getMessage());
+    }
+  }
+}
