@@ -5,6 +5,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.artifact.StagedRun;
 
@@ -24,6 +25,9 @@ import org.pgbarrier.io.artifact.StagedRun;
  * @param created the topmost directory {@link #create} creates, or {@code null} if it exists
  */
 record OutputDirectory(Path path, Path created) {
+  /** Counts probe files, so that concurrent probes never share a name. */
+  private static final AtomicLong PROBES = new AtomicLong();
+
   /**
    * Checks {@code path} without creating it.
    *
@@ -63,9 +67,14 @@ record OutputDirectory(Path path, Path created) {
     return new OutputDirectory(directory, created);
   }
 
-  /** Creates and deletes a hidden file in {@code dir}: some file systems refuse new files. */
+  /**
+   * Creates and deletes a hidden file in {@code dir}: some file systems refuse new files. Each
+   * probe has a name of its own (process id and a counter), since the cells of a sweep probe the
+   * same directory from several threads at once.
+   */
   static void probe(String option, String path, Path dir, String problem) {
-    Path probe = dir.resolve(".pgbarrier-probe." + ProcessHandle.current().pid() + "-0.tmp");
+    Path probe = dir.resolve(".pgbarrier-probe." + ProcessHandle.current().pid() + "-"
+        + PROBES.incrementAndGet() + ".tmp");
     try {
       Files.deleteIfExists(Files.createFile(probe));
     } catch (IOException e) {
