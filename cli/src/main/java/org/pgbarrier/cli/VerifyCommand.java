@@ -107,13 +107,16 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException("--claims " + pattern + " --kind " + k + ": selects no declared"
           + " check of catalog " + catalog.name() + " (a claim id, or a glob over ID/check)");
     }
-    Shard mine = shard(System.getenv());
+    Shard mine = shard(shard, System.getenv());
+    ObjectNode manifest = manifest(catalog.name(), pattern, k);
     if (!SuiteLauncher.available()) {
       throw new UsageException("verify: the claims suite is not on the class path: run it as"
           + " ./pgbarrier verify, which builds properties/target/verify and adds it");
     }
     Files.createDirectories(out);
-    checkManifest(catalog.name(), pattern, k);
+    if (!Files.exists(out.resolve(MANIFEST))) {
+      AtomicFiles.write(out.resolve(MANIFEST), JSON.writeValueAsBytes(manifest));
+    }
     FalseAlarmBudget budget = FalseAlarmBudget.of(catalog);
     PrintWriter w = spec.commandLine().getOut();
     int failedSeeds = 0;
@@ -220,7 +223,8 @@ final class VerifyCommand implements Callable<Integer> {
     return list;
   }
 
-  private Shard shard(Map<String, String> env) {
+  /** {@code --shard}, else the shard of a SLURM array task, else all seeds. */
+  static Shard shard(String shard, Map<String, String> env) {
     if (shard != null) {
       return Shard.parse(shard);
     }
@@ -233,20 +237,24 @@ final class VerifyCommand implements Callable<Integer> {
     return s == null ? Shard.ALL : s;
   }
 
-  /** Writes {@code OUT/verify.json}, or checks that the one there has the same selection. */
-  private void checkManifest(String catalog, String pattern, String k) throws IOException {
+  /**
+   * The manifest of this selection, after checking that {@code OUT/verify.json}, if there is one,
+   * records the same.
+   */
+  private ObjectNode manifest(String catalog, String pattern, String k) {
     ObjectNode m = JSON.createObjectNode();
     m.put("format", FORMAT);
     m.put("catalog", catalog);
     m.put("claims", pattern);
     m.put("kind", k);
     Path file = out.resolve(MANIFEST);
-    if (Files.exists(file)) {
+    if (Files.isDirectory(out) && !Files.isDirectory(out.resolve(MANIFEST))
+        && Files.exists(file)) {
       JsonNode there;
       try {
         there = JSON.readTree(file.toFile());
       } catch (IOException e) {
-        throw new UsageException("--out " + out + ": " + MANIFEST + " is not readable JSON");
+        throw new UsageException("--out " + out + ": its " + MANIFEST + " is not valid JSON");
       }
       if (!m.equals(there)) {
         throw new UsageException("--out " + out + ": its " + MANIFEST + " selects --claims '"
@@ -254,8 +262,9 @@ final class VerifyCommand implements Callable<Integer> {
             + ", not --claims '" + pattern + "' --kind " + k + ": one soak directory, one"
             + " selection");
       }
-      return;
+    } else if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("--out " + out + ": is a file, not a directory");
     }
-    AtomicFiles.write(file, JSON.writeValueAsBytes(m));
+    return m;
   }
 }

@@ -1,6 +1,7 @@
 package org.pgbarrier.testkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -235,16 +236,24 @@ class ReportWriterTest {
   @Test
   void theSoakTallyCountsRejectionsOfStatisticalChecksOverSeeds() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    for (String verdict : List.of("PASS", "FAIL")) {
-      Path seed = Files.createDirectories(dir.resolve("seed-" + verdict));
+    List<String> verdicts = List.of("PASS", "FAIL");
+    for (int s = 0; s < verdicts.size(); s++) {
+      Path seed = Files.createDirectories(dir.resolve("seed-" + (s + 1)));
       Files.write(seed.resolve("claims.json"), json.writeValueAsBytes(List.of(record("BMB-05",
-          "slope", verdict, 0, Comparison.AT_MOST, 0, 5e-4, true, "G1", 1, "mvn ..."))));
+          "slope", verdicts.get(s), 0, Comparison.AT_MOST, 0, 5e-4, true, "G1", 1, "mvn ..."))));
     }
     SoakTally tally = SoakTally.write(dir, STATISTICAL);
-    assertThat(tally.tallies().get("BMB-05/slope")).isEqualTo(new SoakTally.Tally(2, 1, 0));
-    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma")).isEqualTo(new SoakTally.Tally(0, 0, 0));
+    SoakTally.Tally slope = tally.tallies().get("BMB-05/slope");
+    assertThat(List.of(slope.runs(), slope.rejected(), slope.mutantMissed()))
+        .containsExactly(2, 1, 0);
+    // P[Bin(2, a) >= 1] = 1 - (1 - a)^2 = 2a - a^2, by hand; one check tallied: level 1e-3
+    assertThat(slope.pValue()).isCloseTo(2 * 5e-4 - 5e-4 * 5e-4, within(1e-15));
+    assertThat(slope.alarm()).isTrue();
+    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma").runs()).isZero();
     assertThat(Files.readString(dir.resolve("soak.md")))
-        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected (design: 0)");
+        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected, 1 alarms");
+    assertThat(json.readTree(dir.resolve("soak.json").toFile()).path("checks").get(0)
+        .path("alarm").asBoolean()).isTrue();
   }
 
   /** The fields every claims.json record carries. */
