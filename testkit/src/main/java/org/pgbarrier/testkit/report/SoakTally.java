@@ -59,16 +59,24 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
    * @param mutantMissed seeds on which its mutant twin was not rejected
    * @param falseAlarm its stated false-alarm probability per run (the largest recorded)
    * @param pValue {@code P[Bin(runs, falseAlarm) >= rejected]}
-   * @param alarm whether {@code pValue <= LEVEL / K}
+   * @param alarm whether {@code pValue <= LEVEL / K} for a promise (no REFUTED verdict)
+   * @param refuted how many of the rejections are REFUTED verdicts: the check is a question (a
+   *     conjecture, or the reported form of a paper statement), whose rejections are findings
+   *     about the statement, not false alarms; it is tallied but never raises an alarm
    */
   public record Tally(int runs, int rejected, int mutantMissed, double falseAlarm, double pValue,
-      boolean alarm) {}
+      boolean alarm, int refuted) {
+    /** The test's outcome in words: {@code no}, {@code ALARM}, or {@code refuted (question)}. */
+    public String outcome() {
+      return alarm ? "ALARM" : refuted > 0 ? "refuted (question)" : "no";
+    }
+  }
 
   /** Reads every complete {@code soakDir/seed-*}/claims.json. */
   public static SoakTally read(Path soakDir, List<String> statisticalChecks) {
     Map<String, int[]> counts = new LinkedHashMap<>();
     Map<String, Double> alphas = new LinkedHashMap<>();
-    statisticalChecks.forEach(c -> counts.put(c, new int[3]));
+    statisticalChecks.forEach(c -> counts.put(c, new int[4]));
     boolean markers = Files.exists(soakDir.resolve("verify.json"));
     List<Path> dirs;
     try (Stream<Path> list = Files.list(soakDir)) {
@@ -97,6 +105,7 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
           c[0]++;
           c[1] += "PASS".equals(r.path("verdict").asText()) ? 0 : 1;
           c[2] += r.path("mutant_rejected").asBoolean(true) ? 0 : 1;
+          c[3] += "REFUTED".equals(r.path("verdict").asText()) ? 1 : 0;
           alphas.merge(key, r.path("false_alarm").asDouble(), Math::max);
         }
       }
@@ -107,7 +116,8 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
     counts.forEach((k, c) -> {
       double a = alphas.getOrDefault(k, 0.0);
       double p = pValue(c[0], a, c[1]);
-      tallies.put(k, new Tally(c[0], c[1], c[2], a, p, c[0] > 0 && p <= perCheck));
+      tallies.put(k, new Tally(c[0], c[1], c[2], a, p, c[0] > 0 && c[3] == 0 && p <= perCheck,
+          c[3]));
     });
     return new SoakTally(List.copyOf(seeds), List.copyOf(incomplete), tallies);
   }
@@ -156,13 +166,15 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
     }
     md.append(String.format(Locale.ROOT, "%nEach check's rejections over the seeds are tested"
         + " against its stated false-alarm probability a: p = P[Bin(runs, a) >= rejected]; alarm"
-        + " when p <= %s / %d = %s (the soak's own level %s, split across the checks).%n%n",
+        + " when p <= %s / %d = %s (the soak's own level %s, split across the checks). A"
+        + " REFUTED verdict (a conjecture, or a reported form of a paper statement) is a finding"
+        + " about the statement, not a false alarm: such a check is tallied, never an alarm.%n%n",
         fmt(LEVEL), checksTallied(), fmt(perCheckLevel()), fmt(LEVEL)));
     md.append("| check | runs | rejected | false alarm a | P[Bin(runs, a) >= rejected] | alarm"
         + " | mutant not rejected |\n|---|---|---|---|---|---|---|\n");
     tallies.forEach((k, t) -> md.append("| ").append(k).append(" | ").append(t.runs())
         .append(" | ").append(t.rejected()).append(" | ").append(fmt(t.falseAlarm()))
-        .append(" | ").append(fmt(t.pValue())).append(" | ").append(t.alarm() ? "ALARM" : "no")
+        .append(" | ").append(fmt(t.pValue())).append(" | ").append(t.outcome())
         .append(" | ").append(t.mutantMissed()).append(" |\n"));
     return md.append('\n').append(total()).append('\n').toString();
   }
@@ -178,7 +190,7 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
     ArrayNode checks = root.putArray("checks");
     tallies.forEach((k, t) -> checks.addObject().put("check", k).put("runs", t.runs())
         .put("rejected", t.rejected()).put("false_alarm", t.falseAlarm())
-        .put("p_value", t.pValue()).put("alarm", t.alarm())
+        .put("p_value", t.pValue()).put("alarm", t.alarm()).put("refuted", t.refuted())
         .put("mutant_not_rejected", t.mutantMissed()));
     return root;
   }
