@@ -40,7 +40,7 @@ import picocli.CommandLine.Spec;
  * ({@code --claims}, {@code --kind}); every process writing into {@code OUT} must use the same.
  * Seeds are dealt to shards as cells are ({@link Shard}: the seed at position {@code i} of the
  * range goes to shard {@code i mod N}). {@code pgbarrier merge OUT} tallies the seeds ({@link
- * SoakMerge}).
+ * org.pgbarrier.testkit.report.SoakTally}).
  */
 @Command(
     name = "verify",
