@@ -199,9 +199,11 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
   public String total() {
     int runs = tallies.values().stream().mapToInt(Tally::runs).sum();
     int missed = tallies.values().stream().mapToInt(Tally::mutantMissed).sum();
+    int refuted = tallies.values().stream().mapToInt(Tally::refuted).sum();
     return String.format(Locale.ROOT, "soak: %d master seeds, %d statistical check runs, %d"
-        + " rejected, %d alarms at level %s (design: none), %d mutants not rejected",
-        seeds.size(), runs, rejected(), alarms().size(), fmt(LEVEL), missed);
+        + " rejected (%d of them REFUTED, questions), %d alarms at level %s (design: none), %d"
+        + " mutants not rejected", seeds.size(), runs, rejected(), refuted, alarms().size(),
+        fmt(LEVEL), missed);
   }
 
   /** Writes {@code soakDir/soak.md} and {@code soakDir/soak.json} and returns the tally. */

@@ -252,7 +252,8 @@ class ReportWriterTest {
     assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma").runs()).isZero();
     assertThat(tally.alarms()).containsExactly("BMB-05/slope");
     assertThat(Files.readString(dir.resolve("soak.md")))
-        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected, 1 alarms");
+        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected (0 of them"
+            + " REFUTED, questions), 1 alarms");
     assertThat(json.readTree(dir.resolve("soak.json").toFile()).path("checks").get(0)
         .path("alarm").asBoolean()).isTrue();
   }
