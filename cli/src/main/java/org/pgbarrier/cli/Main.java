@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       EvalCommand.class,
       RunCommand.class,
       MergeCommand.class,
+      VerifyCommand.class,
       PlotCommand.class,
       ReproduceCommand.class,
       SharpenCommand.class,

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.pgbarrier.bounds.ClaimRegistry;
 import org.pgbarrier.cli.plot.SweepFigures;
 import org.pgbarrier.experiment.CdfResult;
 import org.pgbarrier.experiment.ExperimentResult;
@@ -22,6 +23,8 @@ import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
 import org.pgbarrier.io.artifact.RunCompletion;
 import org.pgbarrier.io.config.ExperimentConfig;
+import org.pgbarrier.testkit.report.SoakTally;
+import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -53,8 +56,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Merges a sweep (run --multirun) into one table: SWEEPDIR/sweep_results.csv and .json (the"
           + " cells' overrides and headline results), sweep_timings.json (wall times, apart) and"
-          + " figures across the grid. Refuses a sweep with missing or corrupt cells, naming them."
-          + " See docs/cluster.md.",
+          + " figures across the grid. Refuses a sweep with missing or corrupt cells, naming them.",
+      "Given a soak directory of verify --seeds (it holds verify.json), tallies per statistical"
+          + " check the seeds that rejected it and tests the count against the check's false-alarm"
+          + " probability: soak.md and soak.json. See docs/cluster.md.",
       "Exit codes: 0 ok, 2 bad arguments or incomplete sweep, 1 runtime failure."
     })
 final class MergeCommand implements Callable<Integer> {
@@ -73,7 +78,8 @@ final class MergeCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "SWEEPDIR", description = "the sweep directory (the"
-      + " config's global.output_dir, holding sweep.json)")
+      + " config's global.output_dir, holding sweep.json), or a verify soak directory (holding"
+      + " verify.json)")
   private Path sweepDir;
 
   /**
@@ -91,6 +97,9 @@ final class MergeCommand implements Callable<Integer> {
       throw new UsageException("merge " + sweepDir + ": not a directory");
     }
     SweepManifest manifest = SweepManifest.read(sweepDir);
+    if (manifest == null && Files.exists(sweepDir.resolve(VerifyCommand.MANIFEST))) {
+      return mergeSoak();
+    }
     if (manifest == null) {
       throw new InputException("merge " + sweepDir + ": no " + SweepManifest.FILE + ": not a"
           + " sweep directory (run --multirun writes one)");
@@ -100,6 +109,30 @@ final class MergeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("merged " + rows.size() + " cells of " + sweepDir + " into " + files.size()
         + " files: " + CSV + ", " + JSON + ", " + TIMINGS + ", figures");
+    return ExitCode.OK;
+  }
+
+  /**
+   * A soak of {@code verify --seeds} ({@code verify.json}, {@code seed-S/}): the tally of its
+   * complete seeds ({@link SoakTally}) into {@code soak.md} and {@code soak.json}; seeds still
+   * running or killed are listed, not tallied. Exit 2 when no seed is complete.
+   */
+  private Integer mergeSoak() {
+    SoakTally tally = SoakTally.read(sweepDir, FalseAlarmBudget.of(
+        ClaimRegistry.catalog(ClaimRegistry.BUILT_IN_NAME)).checkIds());
+    if (tally.seeds().isEmpty()) {
+      throw new UsageException("merge " + sweepDir + ": no complete seed (seed-S/complete.json)"
+          + " in this verify directory");
+    }
+    SoakTally.write(sweepDir, FalseAlarmBudget.of(
+        ClaimRegistry.catalog(ClaimRegistry.BUILT_IN_NAME)).checkIds());
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(tally.total());
+    if (!tally.incomplete().isEmpty()) {
+      out.println("incomplete seeds, not tallied: " + tally.incomplete().size()
+          + " (rerun the same verify command to finish them)");
+    }
+    out.println("wrote " + sweepDir.resolve("soak.md") + " and soak.json");
     return ExitCode.OK;
   }
 

@@ -104,6 +104,9 @@ public final class ExactProperty extends Property {
       }
       return;
     }
+    if (!Suite.selected(claim.id(), check, CheckKind.EXACT)) {
+      return;
+    }
     long start = System.currentTimeMillis();
     long checkSeed = Suite.seedOf(claim.id(), check);
     Observation worst = null;

@@ -118,6 +118,9 @@ public final class StatisticalProperty extends Property {
       }
       return;
     }
+    if (!Suite.selected(claim.id(), check, CheckKind.STATISTICAL)) {
+      return;
+    }
     long start = System.currentTimeMillis();
     long seed = Suite.seedOf(claim.id(), check);
     Decision decision = real.apply(seed);

@@ -1,6 +1,7 @@
 package org.pgbarrier.testkit.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -235,16 +236,71 @@ class ReportWriterTest {
   @Test
   void theSoakTallyCountsRejectionsOfStatisticalChecksOverSeeds() throws Exception {
     ObjectMapper json = new ObjectMapper();
-    for (String verdict : List.of("PASS", "FAIL")) {
-      Path seed = Files.createDirectories(dir.resolve("seed-" + verdict));
+    List<String> verdicts = List.of("PASS", "FAIL");
+    for (int s = 0; s < verdicts.size(); s++) {
+      Path seed = Files.createDirectories(dir.resolve("seed-" + (s + 1)));
       Files.write(seed.resolve("claims.json"), json.writeValueAsBytes(List.of(record("BMB-05",
-          "slope", verdict, 0, Comparison.AT_MOST, 0, 5e-4, true, "G1", 1, "mvn ..."))));
+          "slope", verdicts.get(s), 0, Comparison.AT_MOST, 0, 5e-4, true, "G1", 1, "mvn ..."))));
     }
     SoakTally tally = SoakTally.write(dir, STATISTICAL);
-    assertThat(tally.tallies().get("BMB-05/slope")).isEqualTo(new SoakTally.Tally(2, 1, 0));
-    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma")).isEqualTo(new SoakTally.Tally(0, 0, 0));
+    SoakTally.Tally slope = tally.tallies().get("BMB-05/slope");
+    assertThat(List.of(slope.runs(), slope.rejected(), slope.mutantMissed()))
+        .containsExactly(2, 1, 0);
+    // P[Bin(2, a) >= 1] = 1 - (1 - a)^2 = 2a - a^2, by hand; one check tallied: level 1e-3
+    assertThat(slope.pValue()).isCloseTo(2 * 5e-4 - 5e-4 * 5e-4, within(1e-15));
+    assertThat(slope.alarm()).isTrue();
+    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma").runs()).isZero();
+    assertThat(tally.alarms()).containsExactly("BMB-05/slope");
     assertThat(Files.readString(dir.resolve("soak.md")))
-        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected (design: 0)");
+        .contains("soak: 2 master seeds, 2 statistical check runs, 1 rejected (0 of them"
+            + " REFUTED, questions), 1 alarms");
+    assertThat(json.readTree(dir.resolve("soak.json").toFile()).path("checks").get(0)
+        .path("alarm").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aSoakAlarmsOnACheckRejectingMoreOftenThanItStatesAndNotOnOneRejectionWithinIt()
+      throws Exception {
+    // 50 seeds; K = 3 checks tallied, so each check's level is 1e-3 / 3.
+    // fair: 1 rejection at a = 4e-5: p = 1 - (1 - a)^50 ~ 2.0e-3 > 3.3e-4, no alarm.
+    // understated (the mutant twin: a check whose real false alarm is far above its stated a):
+    // 3 rejections at a = 4e-5: p ~ C(50,3) a^3 = 19600 * 6.4e-14 ~ 1.25e-9, an alarm.
+    // question: REFUTED on every seed, tallied but never an alarm.
+    ObjectMapper json = new ObjectMapper();
+    Files.writeString(dir.resolve("verify.json"), "{}");
+    for (int s = 1; s <= 50; s++) {
+      Path seed = Files.createDirectories(dir.resolve("seed-" + s));
+      Files.write(seed.resolve("claims.json"), json.writeValueAsBytes(List.of(
+          record("BMB-05", "slope", s == 7 ? "FAIL" : "PASS", 0, Comparison.AT_MOST, 0, 4e-5,
+              true, "G1", 1, "mvn ..."),
+          record("BMB-05", "error-slope-in-gamma", s % 20 == 3 ? "FAIL" : "PASS", 0,
+              Comparison.AT_MOST, 0, 4e-5, true, "G1", 1, "mvn ..."),
+          record("BMB-05", "question", "REFUTED", 0, Comparison.AT_MOST, 0, 4e-5, true, "G1", 1,
+              "mvn ..."))));
+      Files.writeString(seed.resolve("complete.json"), "{}");
+    }
+    Files.createDirectories(dir.resolve("seed-51"));
+    SoakTally tally = SoakTally.read(dir,
+        List.of("BMB-05/slope", "BMB-05/error-slope-in-gamma", "BMB-05/question"));
+    assertThat(tally.seeds()).hasSize(50);
+    assertThat(tally.incomplete()).containsExactly("seed-51");
+    assertThat(tally.perCheckLevel()).isCloseTo(1e-3 / 3, within(1e-18));
+    double a = 4e-5;
+    // by hand: 1 - (1 - a)^50 without cancellation
+    assertThat(tally.tallies().get("BMB-05/slope").pValue())
+        .isCloseTo(-Math.expm1(50 * Math.log1p(-a)), within(1e-17));
+    // by hand: P[X >= 3] = sum_{j=3..50} C(50,j) a^j (1-a)^(50-j); terms beyond j = 6 add less
+    // than 1e-11 of the sum
+    double tail = 0;
+    double[] binom = {19600, 230300, 2118760, 15890700};
+    for (int j = 3; j <= 6; j++) {
+      tail += binom[j - 3] * Math.pow(a, j) * Math.pow(1 - a, 50 - j);
+    }
+    assertThat(tally.tallies().get("BMB-05/error-slope-in-gamma").pValue())
+        .isCloseTo(tail, within(1e-9 * tail));
+    assertThat(tally.alarms()).containsExactly("BMB-05/error-slope-in-gamma");
+    assertThat(tally.tallies().get("BMB-05/question").outcome()).isEqualTo("refuted (question)");
+    assertThat(SoakTally.seedRanges(tally.seeds())).isEqualTo("1..50");
   }
 
   /** The fields every claims.json record carries. */
