@@ -2,6 +2,7 @@ package org.pgbarrier.learn;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 
@@ -73,9 +74,7 @@ public final class AdaptiveSgd {
       ExampleSource<X> source,
       StepRule rule,
       RandomGenerator rng) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n = " + n + ": must be at least 1 example");
-    }
+    Checks.positive("n", n);
     int tau = 1 + rng.nextInt(n);
     double[] w = wInit.clone();
     double[] randomIterate = null;

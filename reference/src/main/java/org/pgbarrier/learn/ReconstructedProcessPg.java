@@ -75,7 +75,7 @@ public final class ReconstructedProcessPg<X> {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
     this.reward = Objects.requireNonNull(reward, "reward");
-    this.tokenBudget = QueryLimits.atLeastOne("tokenBudget", tokenBudget);
+    this.tokenBudget = Checks.positive("tokenBudget", tokenBudget);
   }
 
   /** {@code m}, the per-position query budget. */
@@ -120,7 +120,7 @@ public final class ReconstructedProcessPg<X> {
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
     Checks.length("w0", w0.length, model.dimension());
     Checks.openUnit("eps", eps);
-    QueryLimits.atLeastZero("maxQueries", maxQueries);
+    Checks.nonNegative("maxQueries", maxQueries);
     double[] w = w0.clone();
     double threshold = Math.log1p(-eps);
     long queries = 0;

@@ -57,7 +57,7 @@ public final class ReconstructedRejectionPg<X> {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
     this.reward = Objects.requireNonNull(reward, "reward");
-    this.roundBudget = QueryLimits.atLeastOne("roundBudget", roundBudget);
+    this.roundBudget = Checks.positive("roundBudget", roundBudget);
   }
 
   /** {@code m}, the per-round query budget. */
@@ -110,7 +110,7 @@ public final class ReconstructedRejectionPg<X> {
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
     Checks.length("w0", w0.length, model.dimension());
     Checks.openUnit("eps", eps);
-    QueryLimits.atLeastZero("maxQueries", maxQueries);
+    Checks.nonNegative("maxQueries", maxQueries);
     double[] w = w0.clone();
     double threshold = Math.log1p(-eps);
     long queries = 0;

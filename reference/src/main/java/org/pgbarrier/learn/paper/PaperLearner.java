@@ -2,6 +2,7 @@ package org.pgbarrier.learn.paper;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
 import org.pgbarrier.random.Seeds;
 
 /**
@@ -40,12 +41,8 @@ public abstract class PaperLearner {
    *     non-finite
    */
   public final PaperRun run(LearnerState s, long iterations, long seed, long traceEvery) {
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations = " + iterations + ": must be at least 1");
-    }
-    if (traceEvery < 0) {
-      throw new IllegalArgumentException("traceEvery = " + traceEvery + ": must be >= 0");
-    }
+    Checks.positive("iterations", iterations);
+    Checks.nonNegative("traceEvery", traceEvery);
     int points = traceEvery == 0 ? 0
         : Math.toIntExact(iterations / traceEvery + (iterations % traceEvery == 0 ? 0 : 1));
     long[] tT = new long[points];
@@ -83,13 +80,6 @@ public abstract class PaperLearner {
         new PaperRun.Trace(tT, tQ, tLast, tRandom));
   }
 
-  static long checkBudget(String name, long m) {
-    if (m < 1) {
-      throw new IllegalArgumentException(name + " = " + m + ": must be at least 1");
-    }
-    return m;
-  }
-
   static PaperBehaviour checkBehaviour(String name, PaperBehaviour b) {
     if (b == null) {
       throw new IllegalArgumentException(name + " = null: must be a PaperBehaviour");
@@ -98,9 +88,6 @@ public abstract class PaperLearner {
   }
 
   static double checkZeta(double zeta) {
-    if (!(zeta >= 1)) {
-      throw new IllegalArgumentException("zeta = " + zeta + ": must be >= 1 (infinity allowed)");
-    }
-    return zeta;
+    return Checks.inRange("zeta", zeta, 1, Double.POSITIVE_INFINITY);
   }
 }

@@ -48,20 +48,13 @@ public record PaperRun(
     Trace trace) {
 
   public PaperRun {
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations = " + iterations + ": must be at least 1");
-    }
+    Checks.positive("iterations", iterations);
     if (explorationQueries < 0 || queries < explorationQueries) {
       throw new IllegalArgumentException("queries = " + queries + ", explorationQueries = "
           + explorationQueries + ": must satisfy 0 <= explorationQueries <= queries");
     }
-    if (updates < 0 || updates > iterations) {
-      throw new IllegalArgumentException(
-          "updates = " + updates + ": must be in [0, iterations = " + iterations + "]");
-    }
-    if (labels < 0) {
-      throw new IllegalArgumentException("labels = " + labels + ": must be >= 0");
-    }
+    Checks.inRange("updates", updates, 0, iterations);
+    Checks.nonNegative("labels", labels);
     error("initialError", initialError);
     error("lastError", lastError);
     error("randomIterateError", randomIterateError);
