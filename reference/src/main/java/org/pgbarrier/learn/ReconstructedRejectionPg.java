@@ -31,7 +31,7 @@ import org.pgbarrier.reward.OutcomeReward;
  *
  * @param <X> the context type
  */
-public final class ReconstructedRejectionPg<X> {
+public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState<X>> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final OutcomeReward reward;
@@ -93,6 +93,23 @@ public final class ReconstructedRejectionPg<X> {
       }
     }
     return new Round(false, limit);
+  }
+
+  /** One round on the state's context ({@link #round}); returns its queries. */
+  @Override
+  public long step(PerSampleState<X> state, RandomGenerator rng) {
+    return round(state.w(), state.context(), rng).queries();
+  }
+
+  @Override
+  public double error(PerSampleState<X> state) {
+    return state.error(model);
+  }
+
+  @Override
+  public String describe() {
+    return "ReconstructedRejectionPg(m=" + roundBudget + ", step=" + rule.describe()
+        + ") [RECONSTRUCTED, docs/theory.md §8.1]";
   }
 
   /**

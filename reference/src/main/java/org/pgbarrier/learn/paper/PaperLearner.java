@@ -3,6 +3,7 @@ package org.pgbarrier.learn.paper;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
+import org.pgbarrier.learn.Learner;
 import org.pgbarrier.random.Seeds;
 
 /**
@@ -12,7 +13,7 @@ import org.pgbarrier.random.Seeds;
  * from {@code Seeds.stream(seed, 1)}: the same seed gives the same contexts to every learner. The
  * initial weights are the state's (no source states {@code w_1}; [INFERRED] a parameter).
  */
-public abstract class PaperLearner {
+public abstract class PaperLearner implements Learner<LearnerState> {
   /** What one iteration spent. */
   protected static final class Counters {
     long queries;
@@ -25,9 +26,27 @@ public abstract class PaperLearner {
   protected abstract void iterate(LearnerState s, int c, RandomGenerator rng, Counters counters);
 
   /** One line naming the learner, its parameters and provenance. */
+  @Override
   public abstract String describe();
 
+  /**
+   * One iteration outside a run: draws {@code x ~ D} and runs the learner's iteration, both from
+   * {@code rng}; no random iterate is recorded (see {@link #run(LearnerState, long, long)}).
+   */
+  @Override
+  public final long step(LearnerState s, RandomGenerator rng) {
+    Counters counters = new Counters();
+    iterate(s, s.drawContext(rng), rng, counters);
+    return counters.queries;
+  }
+
+  @Override
+  public final double error(LearnerState s) {
+    return s.error();
+  }
+
   /** {@link #run(LearnerState, long, long, long)} without a trace. */
+  @Override
   public final PaperRun run(LearnerState s, long iterations, long seed) {
     return run(s, iterations, seed, 0);
   }

@@ -1,6 +1,7 @@
 package org.pgbarrier.learn.paper;
 
 import org.pgbarrier.Checks;
+import org.pgbarrier.learn.Learner;
 
 /**
  * One run of a paper learner ({@code docs/theory.md §2.4-2.5}): the two counters, the exact errors
@@ -45,7 +46,7 @@ public record PaperRun(
     double expectedMistakes,
     double[] contextRandomIterateErrors,
     double[] weights,
-    Trace trace) {
+    Trace trace) implements Learner.Run {
 
   public PaperRun {
     Checks.positive("iterations", iterations);
