@@ -32,6 +32,31 @@ public final class Checks {
     return value;
   }
 
+  /** Requires {@code value >= 1}. */
+  public static long positive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " = " + value + ": must be at least 1");
+    }
+    return value;
+  }
+
+  /** Requires {@code value >= 0}. */
+  public static long nonNegative(String name, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(name + " = " + value + ": must be at least 0");
+    }
+    return value;
+  }
+
+  /** Requires {@code min <= value <= max}. */
+  public static long inRange(String name, long value, long min, long max) {
+    if (value < min || value > max) {
+      throw new IllegalArgumentException(
+          name + " = " + value + ": must be in [" + min + ", " + max + "]");
+    }
+    return value;
+  }
+
   /** Requires a finite {@code value > 0}. */
   public static double positive(String name, double value) {
     if (!(value > 0) || Double.isInfinite(value)) {
@@ -61,6 +86,14 @@ public final class Checks {
     if (!(value >= lo && value <= hi)) {
       throw new IllegalArgumentException(
           name + " = " + value + ": must be in [" + lo + ", " + hi + "]");
+    }
+    return value;
+  }
+
+  /** Requires a log-probability: {@code value <= 0}, minus infinity allowed, NaN not. */
+  public static double logProbability(String name, double value) {
+    if (!(value <= 0)) {
+      throw new IllegalArgumentException(name + " = " + value + ": must be in [-Infinity, 0.0]");
     }
     return value;
   }

@@ -1,7 +1,9 @@
 package org.pgbarrier.learn;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 
@@ -19,8 +21,36 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
  * online-to-batch guarantee, the iterate {@code w_tau} at a uniform random {@code tau in
  * {1..n}}.
  */
-public final class AdaptiveSgd {
-  private AdaptiveSgd() {}
+public final class AdaptiveSgd<X> implements Learner<PerSampleState<X>> {
+  private final LinearAutoregressiveModel<X> model;
+  private final StepRule rule;
+
+  /**
+   * Algorithm (A) as a {@link Learner}: each {@link #step} is one step on the state's labelled
+   * context; it reads the label, so it spends no reward query.
+   */
+  public AdaptiveSgd(LinearAutoregressiveModel<X> model, StepRule rule) {
+    this.model = Objects.requireNonNull(model, "model");
+    this.rule = Objects.requireNonNull(rule, "rule");
+  }
+
+  @Override
+  public long step(PerSampleState<X> state, RandomGenerator rng) {
+    double[] w = state.w();
+    double[] direction = new double[w.length];
+    rule.apply(w, direction, lossAndDirection(model, w, state.context(), direction));
+    return 0;
+  }
+
+  @Override
+  public double error(PerSampleState<X> state) {
+    return state.error(model);
+  }
+
+  @Override
+  public String describe() {
+    return "AdaptiveSgd(step=" + rule.describe() + ") [RECONSTRUCTED, docs/theory.md §8.1]";
+  }
 
   /**
    * The run of algorithm (A).
@@ -73,9 +103,7 @@ public final class AdaptiveSgd {
       ExampleSource<X> source,
       StepRule rule,
       RandomGenerator rng) {
-    if (n < 1) {
-      throw new IllegalArgumentException("n = " + n + ": must be at least 1 example");
-    }
+    Checks.positive("n", n);
     int tau = 1 + rng.nextInt(n);
     double[] w = wInit.clone();
     double[] randomIterate = null;
@@ -85,9 +113,7 @@ public final class AdaptiveSgd {
       if (t + 1 == tau) {
         randomIterate = w.clone();
       }
-      Labeled<X> example = source.next(w, t);
-      java.util.Arrays.fill(direction, 0.0);
-      losses[t] = -model.addGradient(w, example.x(), example.target(), 1.0, direction);
+      losses[t] = lossAndDirection(model, w, source.next(w, t), direction);
       try {
         rule.apply(w, direction, losses[t]);
       } catch (ArithmeticException e) {
@@ -96,5 +122,16 @@ public final class AdaptiveSgd {
       }
     }
     return new Run(losses, w, randomIterate, tau);
+  }
+
+  /**
+   * Sets {@code direction} to {@code d = grad_w log p_w(y*|x)} of {@code example}.
+   *
+   * @return the loss {@code l = -log p_w(y*|x)}
+   */
+  private static <X> double lossAndDirection(
+      LinearAutoregressiveModel<X> model, double[] w, Labeled<X> example, double[] direction) {
+    java.util.Arrays.fill(direction, 0.0);
+    return -model.addGradient(w, example.x(), example.target(), 1.0, direction);
   }
 }

@@ -1,5 +1,7 @@
 package org.pgbarrier.learn;
 
+import org.pgbarrier.Checks;
+
 /**
  * The paper's adaptive step ({@code docs/theory.md §4.1}):
  *
@@ -29,10 +31,7 @@ public final class GradientNormStep implements StepRule {
    * @throws IllegalArgumentException if {@code normSquared} is negative or not finite
    */
   public static double eta(double normSquared) {
-    if (!(normSquared >= 0) || Double.isInfinite(normSquared)) {
-      throw new IllegalArgumentException(
-          "normSquared = " + normSquared + ": must be finite and >= 0");
-    }
+    Checks.nonNegative("normSquared", normSquared);
     return 1.0 / (4.0 + 2.0 * normSquared);
   }
 

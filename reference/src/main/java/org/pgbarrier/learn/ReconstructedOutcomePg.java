@@ -22,7 +22,7 @@ import org.pgbarrier.reward.OutcomeReward;
  * {@code q} with probability 1/2 and from {@code p_w} otherwise, so that every context succeeds
  * with probability at least {@code alpha/2}.
  */
-public final class ReconstructedOutcomePg<X> {
+public final class ReconstructedOutcomePg<X> implements Learner<PerSampleState<X>> {
   /** How the success update is weighted. */
   public enum Weighting {
     /** {@code d = grad log p_w(y|x)}. */
@@ -90,6 +90,24 @@ public final class ReconstructedOutcomePg<X> {
     }
     rule.apply(w, direction, -logp);
     return true;
+  }
+
+  /** One query on the state's context ({@link #step(double[], Labeled, RandomGenerator)}). */
+  @Override
+  public long step(PerSampleState<X> state, RandomGenerator rng) {
+    step(state.w(), state.context(), rng);
+    return 1;
+  }
+
+  @Override
+  public double error(PerSampleState<X> state) {
+    return state.error(model);
+  }
+
+  @Override
+  public String describe() {
+    return "ReconstructedOutcomePg(weighting=" + weighting + ", proposal=" + proposal + ", step="
+        + rule.describe() + ") [RECONSTRUCTED, docs/theory.md §8.1]";
   }
 
   /**

@@ -35,7 +35,7 @@ import org.pgbarrier.reward.ProcessReward;
  *
  * @param <X> the context type
  */
-public final class ReconstructedProcessPg<X> {
+public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X>> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final ProcessReward reward;
@@ -75,7 +75,7 @@ public final class ReconstructedProcessPg<X> {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
     this.reward = Objects.requireNonNull(reward, "reward");
-    this.tokenBudget = QueryLimits.atLeastOne("tokenBudget", tokenBudget);
+    this.tokenBudget = Checks.positive("tokenBudget", tokenBudget);
   }
 
   /** {@code m}, the per-position query budget. */
@@ -95,6 +95,23 @@ public final class ReconstructedProcessPg<X> {
   public Pass pass(double[] w, Labeled<X> context, RandomGenerator rng) {
     Checks.length("w", w.length, model.dimension());
     return walk(w, context, rng, true, Long.MAX_VALUE);
+  }
+
+  /** One learning pass on the state's context ({@link #pass}); returns its queries. */
+  @Override
+  public long step(PerSampleState<X> state, RandomGenerator rng) {
+    return pass(state.w(), state.context(), rng).queries();
+  }
+
+  @Override
+  public double error(PerSampleState<X> state) {
+    return state.error(model);
+  }
+
+  @Override
+  public String describe() {
+    return "ReconstructedProcessPg(m=" + tokenBudget + ", step=" + rule.describe()
+        + ") [RECONSTRUCTED, docs/theory.md §8.1, §8.13]";
   }
 
   /**
@@ -120,7 +137,7 @@ public final class ReconstructedProcessPg<X> {
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
     Checks.length("w0", w0.length, model.dimension());
     Checks.openUnit("eps", eps);
-    QueryLimits.atLeastZero("maxQueries", maxQueries);
+    Checks.nonNegative("maxQueries", maxQueries);
     double[] w = w0.clone();
     double threshold = Math.log1p(-eps);
     long queries = 0;

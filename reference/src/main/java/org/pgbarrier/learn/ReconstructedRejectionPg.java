@@ -31,7 +31,7 @@ import org.pgbarrier.reward.OutcomeReward;
  *
  * @param <X> the context type
  */
-public final class ReconstructedRejectionPg<X> {
+public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState<X>> {
   private final LinearAutoregressiveModel<X> model;
   private final StepRule rule;
   private final OutcomeReward reward;
@@ -57,7 +57,7 @@ public final class ReconstructedRejectionPg<X> {
     this.model = Objects.requireNonNull(model, "model");
     this.rule = Objects.requireNonNull(rule, "rule");
     this.reward = Objects.requireNonNull(reward, "reward");
-    this.roundBudget = QueryLimits.atLeastOne("roundBudget", roundBudget);
+    this.roundBudget = Checks.positive("roundBudget", roundBudget);
   }
 
   /** {@code m}, the per-round query budget. */
@@ -95,6 +95,23 @@ public final class ReconstructedRejectionPg<X> {
     return new Round(false, limit);
   }
 
+  /** One round on the state's context ({@link #round}); returns its queries. */
+  @Override
+  public long step(PerSampleState<X> state, RandomGenerator rng) {
+    return round(state.w(), state.context(), rng).queries();
+  }
+
+  @Override
+  public double error(PerSampleState<X> state) {
+    return state.error(model);
+  }
+
+  @Override
+  public String describe() {
+    return "ReconstructedRejectionPg(m=" + roundBudget + ", step=" + rule.describe()
+        + ") [RECONSTRUCTED, docs/theory.md §8.1]";
+  }
+
   /**
    * The per-sample run: rounds on one context from {@code w0} until {@code p_w(y*|x) >= 1 - eps}
    * (checked after every successful round, the only rounds that change {@code w}) or {@code
@@ -110,7 +127,7 @@ public final class ReconstructedRejectionPg<X> {
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
     Checks.length("w0", w0.length, model.dimension());
     Checks.openUnit("eps", eps);
-    QueryLimits.atLeastZero("maxQueries", maxQueries);
+    Checks.nonNegative("maxQueries", maxQueries);
     double[] w = w0.clone();
     double threshold = Math.log1p(-eps);
     long queries = 0;

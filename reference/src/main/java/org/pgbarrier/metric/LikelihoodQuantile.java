@@ -127,9 +127,7 @@ public final class LikelihoodQuantile {
       throw new IllegalStateException("a count floor(eps n) is defined for a sample (equal"
           + " weights); these contexts have unequal weights: use logAt");
     }
-    if (count < 0) {
-      throw new IllegalArgumentException("count = " + count + ": must be >= 0");
-    }
+    Checks.nonNegative("count", count);
     return count >= atoms.size() ? 0.0 : atoms.logValue((int) count);
   }
 
@@ -214,9 +212,7 @@ public final class LikelihoodQuantile {
    */
   public static double sampleLogAtCount(double[] logValues, long count) {
     int n = checkSample(logValues);
-    if (count < 0) {
-      throw new IllegalArgumentException("count = " + count + ": must be >= 0");
-    }
+    Checks.nonNegative("count", count);
     return count >= n ? 0.0 : sorted(logValues)[(int) count];
   }
 
@@ -246,10 +242,7 @@ public final class LikelihoodQuantile {
   private static int checkSample(double[] logValues) {
     Checks.positive("n", logValues.length);
     for (int j = 0; j < logValues.length; j++) {
-      if (!(logValues[j] <= 0)) {
-        throw new IllegalArgumentException(
-            "logValues[" + j + "] = " + logValues[j] + ": must be in [-Infinity, 0.0]");
-      }
+      Checks.logProbability("logValues[" + j + "]", logValues[j]);
     }
     return logValues.length;
   }

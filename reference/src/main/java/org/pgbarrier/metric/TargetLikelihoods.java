@@ -127,10 +127,7 @@ public final class TargetLikelihoods {
     double min = 0;
     for (int i = 0; i < length; i++) {
       double l = tokens[i];
-      if (!(l <= 0)) {
-        throw new IllegalArgumentException(
-            "log q[" + c + "][" + i + "] = " + l + ": must be in [-Infinity, 0.0]");
-      }
+      Checks.logProbability("log q[" + c + "][" + i + "]", l);
       sum += l;
       min = Math.min(min, l);
     }

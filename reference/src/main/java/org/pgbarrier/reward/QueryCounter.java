@@ -1,6 +1,7 @@
 package org.pgbarrier.reward;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.pgbarrier.Checks;
 
 /**
  * Counts reward queries and optionally enforces a budget: a request that would take the count
@@ -36,9 +37,7 @@ public final class QueryCounter {
 
   /** A counter that answers at most {@code budget >= 0} queries. */
   public static QueryCounter withBudget(long budget) {
-    if (budget < 0) {
-      throw new IllegalArgumentException("budget = " + budget + ": must be at least 0");
-    }
+    Checks.nonNegative("budget", budget);
     return new QueryCounter(budget);
   }
 
@@ -49,9 +48,7 @@ public final class QueryCounter {
    *     unchanged
    */
   public void charge(long queries) {
-    if (queries < 1) {
-      throw new IllegalArgumentException("queries = " + queries + ": must be at least 1");
-    }
+    Checks.positive("queries", queries);
     while (true) {
       long before = count.get();
       if (queries > budget - before) {

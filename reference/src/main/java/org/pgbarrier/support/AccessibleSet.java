@@ -57,10 +57,7 @@ public final class AccessibleSet {
   }
 
   private static void checkLog(double logProbability) {
-    if (!(logProbability <= 0)) {
-      throw new IllegalArgumentException(
-          "logProbability = " + logProbability + ": must be in [-inf, 0]");
-    }
+    Checks.logProbability("logProbability", logProbability);
   }
 
   private static void check(double budget, double confidence) {

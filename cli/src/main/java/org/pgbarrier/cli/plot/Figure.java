@@ -4,8 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.Rectangle;
 import java.awt.Paint;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
@@ -52,6 +52,7 @@ import org.jfree.pdf.PDFGraphics2D;
 import org.jfree.pdf.PDFHints;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
+import org.pgbarrier.Checks;
 import org.pgbarrier.io.AtomicFiles;
 
 /**
@@ -154,7 +155,7 @@ public final class Figure {
   public Figure logX(double floor) {
     requireNoSeries("logX");
     logX = true;
-    xFloor = positive("floor", floor);
+    xFloor = Checks.positive("floor", floor);
     return this;
   }
 
@@ -162,7 +163,7 @@ public final class Figure {
   public Figure logY(double floor) {
     requireNoSeries("logY");
     logY = true;
-    yFloor = positive("floor", floor);
+    yFloor = Checks.positive("floor", floor);
     return this;
   }
 
@@ -659,12 +660,5 @@ public final class Figure {
       throw new IllegalArgumentException(name + ".length = " + other.length
           + ": must equal x.length = " + x.length);
     }
-  }
-
-  private static double positive(String name, double value) {
-    if (!(value > 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException(name + " = " + value + ": must be positive and finite");
-    }
-    return value;
   }
 }

@@ -1,6 +1,7 @@
 package org.pgbarrier.cli.plot;
 
 import java.util.Arrays;
+import org.pgbarrier.Checks;
 
 /**
  * Thins a polyline to what can be seen: of the consecutive points that fall into one column of
@@ -23,9 +24,7 @@ final class Thinning {
       throw new IllegalArgumentException("y.length = " + y.length + ": must equal x.length = "
           + x.length);
     }
-    if (!(column > 0)) {
-      throw new IllegalArgumentException("column = " + column + ": must be positive");
-    }
+    Checks.positive("column", column);
     int[] keptAt = new int[x.length];
     int kept = 0;
     int start = 0;

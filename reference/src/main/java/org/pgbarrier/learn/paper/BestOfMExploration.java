@@ -30,7 +30,7 @@ public final class BestOfMExploration extends PaperLearner {
 
   private BestOfMExploration(
       long m, StepRule step, PaperBehaviour exploration, boolean onPolicyFirst) {
-    this.m = checkBudget("m", m);
+    this.m = Checks.positive("m", m);
     this.step = Steps.check(step);
     this.exploration = checkBehaviour("exploration", exploration);
     this.onPolicyFirst = onPolicyFirst;
@@ -83,9 +83,7 @@ public final class BestOfMExploration extends PaperLearner {
   public static long budgetFromLog(double logLq, int k, int length) {
     Checks.atLeast("k", k, 2);
     Checks.positive("N", length);
-    if (!(logLq <= 0)) {
-      throw new IllegalArgumentException("logLq = " + logLq + ": must be <= 0");
-    }
+    Checks.logProbability("logLq", logLq);
     double logCap = length * Math.log(k);
     long cap = Long.MAX_VALUE;
     if (logCap < Math.log(Long.MAX_VALUE) - 1) {

@@ -2,6 +2,8 @@ package org.pgbarrier.learn.paper;
 
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
+import org.pgbarrier.learn.Learner;
 import org.pgbarrier.random.Seeds;
 
 /**
@@ -11,7 +13,7 @@ import org.pgbarrier.random.Seeds;
  * from {@code Seeds.stream(seed, 1)}: the same seed gives the same contexts to every learner. The
  * initial weights are the state's (no source states {@code w_1}; [INFERRED] a parameter).
  */
-public abstract class PaperLearner {
+public abstract class PaperLearner implements Learner<LearnerState> {
   /** What one iteration spent. */
   protected static final class Counters {
     long queries;
@@ -24,9 +26,27 @@ public abstract class PaperLearner {
   protected abstract void iterate(LearnerState s, int c, RandomGenerator rng, Counters counters);
 
   /** One line naming the learner, its parameters and provenance. */
+  @Override
   public abstract String describe();
 
+  /**
+   * One iteration outside a run: draws {@code x ~ D} and runs the learner's iteration, both from
+   * {@code rng}; no random iterate is recorded (see {@link #run(LearnerState, long, long)}).
+   */
+  @Override
+  public final long step(LearnerState s, RandomGenerator rng) {
+    Counters counters = new Counters();
+    iterate(s, s.drawContext(rng), rng, counters);
+    return counters.queries;
+  }
+
+  @Override
+  public final double error(LearnerState s) {
+    return s.error();
+  }
+
   /** {@link #run(LearnerState, long, long, long)} without a trace. */
+  @Override
   public final PaperRun run(LearnerState s, long iterations, long seed) {
     return run(s, iterations, seed, 0);
   }
@@ -40,12 +60,8 @@ public abstract class PaperLearner {
    *     non-finite
    */
   public final PaperRun run(LearnerState s, long iterations, long seed, long traceEvery) {
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations = " + iterations + ": must be at least 1");
-    }
-    if (traceEvery < 0) {
-      throw new IllegalArgumentException("traceEvery = " + traceEvery + ": must be >= 0");
-    }
+    Checks.positive("iterations", iterations);
+    Checks.nonNegative("traceEvery", traceEvery);
     int points = traceEvery == 0 ? 0
         : Math.toIntExact(iterations / traceEvery + (iterations % traceEvery == 0 ? 0 : 1));
     long[] tT = new long[points];
@@ -83,13 +99,6 @@ public abstract class PaperLearner {
         new PaperRun.Trace(tT, tQ, tLast, tRandom));
   }
 
-  static long checkBudget(String name, long m) {
-    if (m < 1) {
-      throw new IllegalArgumentException(name + " = " + m + ": must be at least 1");
-    }
-    return m;
-  }
-
   static PaperBehaviour checkBehaviour(String name, PaperBehaviour b) {
     if (b == null) {
       throw new IllegalArgumentException(name + " = null: must be a PaperBehaviour");
@@ -98,9 +107,6 @@ public abstract class PaperLearner {
   }
 
   static double checkZeta(double zeta) {
-    if (!(zeta >= 1)) {
-      throw new IllegalArgumentException("zeta = " + zeta + ": must be >= 1 (infinity allowed)");
-    }
-    return zeta;
+    return Checks.inRange("zeta", zeta, 1, Double.POSITIVE_INFINITY);
   }
 }

@@ -1,6 +1,7 @@
 package org.pgbarrier.learn.paper;
 
 import org.pgbarrier.Checks;
+import org.pgbarrier.learn.Learner;
 
 /**
  * One run of a paper learner ({@code docs/theory.md §2.4-2.5}): the two counters, the exact errors
@@ -45,23 +46,16 @@ public record PaperRun(
     double expectedMistakes,
     double[] contextRandomIterateErrors,
     double[] weights,
-    Trace trace) {
+    Trace trace) implements Learner.Run {
 
   public PaperRun {
-    if (iterations < 1) {
-      throw new IllegalArgumentException("iterations = " + iterations + ": must be at least 1");
-    }
+    Checks.positive("iterations", iterations);
     if (explorationQueries < 0 || queries < explorationQueries) {
       throw new IllegalArgumentException("queries = " + queries + ", explorationQueries = "
           + explorationQueries + ": must satisfy 0 <= explorationQueries <= queries");
     }
-    if (updates < 0 || updates > iterations) {
-      throw new IllegalArgumentException(
-          "updates = " + updates + ": must be in [0, iterations = " + iterations + "]");
-    }
-    if (labels < 0) {
-      throw new IllegalArgumentException("labels = " + labels + ": must be >= 0");
-    }
+    Checks.inRange("updates", updates, 0, iterations);
+    Checks.nonNegative("labels", labels);
     error("initialError", initialError);
     error("lastError", lastError);
     error("randomIterateError", randomIterateError);

@@ -1,6 +1,7 @@
 package org.pgbarrier.learn.paper;
 
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
 import org.pgbarrier.learn.GradientNormStep;
 import org.pgbarrier.learn.StepRule;
 
@@ -29,7 +30,7 @@ public final class ProcessRewardWalk extends PaperLearner {
   private final PaperBehaviour exploration;
 
   private ProcessRewardWalk(long m, StepRule step, PaperBehaviour exploration) {
-    this.m = checkBudget("m", m);
+    this.m = Checks.positive("m", m);
     this.step = Steps.check(step);
     this.exploration = checkBehaviour("exploration", exploration);
     if (exploration == PaperBehaviour.SEQUENCE_MIXTURE) {

@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.pgbarrier.Checks;
 
 /**
  * Numbers for people: {@code 4.17e-5}, not {@code 4.1666666666666665E-5}. Three significant
@@ -29,9 +30,7 @@ public final class Numbers {
 
   /** {@code x} to {@code digits} significant digits ({@code -} for NaN, {@code inf}). */
   public static String format(double x, int digits) {
-    if (digits < 1 || digits > 17) {
-      throw new IllegalArgumentException("digits = " + digits + ": must be in [1, 17]");
-    }
+    Checks.inRange("digits", digits, 1, 17);
     if (Double.isNaN(x)) {
       return "-";
     }

@@ -60,11 +60,7 @@ public record GoodnessOfFit(double statistic, int degreesOfFreedom, double pValu
     long n = 0;
     double sum = 0;
     for (int i = 0; i < observed.length; i++) {
-      if (observed[i] < 0) {
-        throw new IllegalArgumentException(
-            "observed[" + i + "] = " + observed[i] + ": must be at least 0");
-      }
-      n += observed[i];
+      n += Checks.nonNegative("observed[" + i + "]", observed[i]);
       sum += Checks.nonNegative("probabilities[" + i + "]", probabilities[i]);
     }
     if (!(Math.abs(sum - 1.0) <= PROBABILITY_SUM_TOLERANCE)) {
