@@ -3,7 +3,9 @@ package org.pgbarrier.bounds;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +34,10 @@ import java.util.stream.Collectors;
  * @param alsoChecks further paper statements the same checks bear on (e.g. a lower bound checked
  *     beside the upper bound it matches), each normalised to its PMLR key; empty by default
  * @param statement the statement as checked, with its formula
+ * @param declaredChecks the checks that verify it, each named with its kind ({@link
+ *     #withExact}, {@link #withStatistical}): a test runs only a declared check, and the
+ *     false-alarm budget is split from the statistical ones ({@link ClaimCatalog}); empty by
+ *     default
  */
 public record Claim(
     String id,
@@ -42,10 +48,19 @@ public record Claim(
     Set<Reader> readers,
     String checks,
     List<String> alsoChecks,
-    String statement) {
+    String statement,
+    List<DeclaredCheck> declaredChecks) {
   private static final Pattern ID = Pattern.compile("[A-Z]{3}-\\d{2}");
 
   public Claim {
+    declaredChecks = declaredChecks == null ? List.of() : List.copyOf(declaredChecks);
+    Set<String> names = new HashSet<>();
+    for (DeclaredCheck c : declaredChecks) {
+      if (!names.add(c.name())) {
+        throw new IllegalArgumentException("check " + c.name() + " of " + id
+            + " is declared twice: each check name is declared once, with one kind");
+      }
+    }
     if (id == null || !ID.matcher(id).matches()) {
       throw new IllegalArgumentException("id = " + id + ": must look like BMB-01");
     }
@@ -105,6 +120,12 @@ public record Claim(
     return s.pmlr();
   }
 
+  /** A claim that declares no check yet ({@link #withExact}, {@link #withStatistical}). */
+  public Claim(String id, String title, Paper paper, String locus, Provenance provenance,
+      Set<Reader> readers, String checks, List<String> alsoChecks, String statement) {
+    this(id, title, paper, locus, provenance, readers, checks, alsoChecks, statement, List.of());
+  }
+
   /** A claim that checks no paper statement and names no reader (any provenance but PAPER). */
   public Claim(
       String id, String title, Paper paper, String locus, Provenance provenance,
@@ -137,7 +158,7 @@ public record Claim(
     String both = PaperStatements.get(statement).locus();
     String newLocus = locus.contains(both) ? locus : both + "; " + locus;
     return new Claim(id, title, paper, newLocus, provenance, readers, statement, List.of(),
-        this.statement);
+        this.statement, declaredChecks);
   }
 
   /**
@@ -152,7 +173,41 @@ public record Claim(
     List<String> also = new ArrayList<>(alsoChecks);
     also.add(statement);
     return new Claim(id, title, paper, newLocus, provenance, readers, checks, also,
-        this.statement);
+        this.statement, declaredChecks);
+  }
+
+  /** This claim, also declaring the exact checks {@code names} ({@link CheckKind#EXACT}). */
+  public Claim withExact(String... names) {
+    return declaring(CheckKind.EXACT, names);
+  }
+
+  /**
+   * This claim, also declaring the statistical checks {@code names} ({@link
+   * CheckKind#STATISTICAL}): each spends a share of the claim's false-alarm allotment ({@link
+   * ClaimCatalog}).
+   */
+  public Claim withStatistical(String... names) {
+    return declaring(CheckKind.STATISTICAL, names);
+  }
+
+  private Claim declaring(CheckKind kind, String... names) {
+    List<DeclaredCheck> all = new ArrayList<>(declaredChecks);
+    for (String name : names) {
+      all.add(new DeclaredCheck(name, kind));
+    }
+    return new Claim(id, title, paper, locus, provenance, readers, checks, alsoChecks, statement,
+        all);
+  }
+
+  /** The declared check {@code name}, if this claim declares it. */
+  public Optional<DeclaredCheck> declared(String name) {
+    return declaredChecks.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The names of the declared checks of kind {@code kind}, in declaration order. */
+  public List<String> declaredChecks(CheckKind kind) {
+    return declaredChecks.stream().filter(c -> c.kind() == kind).map(DeclaredCheck::name)
+        .toList();
   }
 
   /** Every paper statement this claim checks: {@link #checks()} then {@link #alsoChecks()}. */

@@ -11,10 +11,15 @@ import static org.pgbarrier.bounds.Reader.A;
 import static org.pgbarrier.bounds.Reader.B;
 import static org.pgbarrier.bounds.Reader.C;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 
 /**
@@ -38,7 +43,9 @@ public final class ClaimRegistry {
             + " with the enumeration identity E_y[grad log p] = 0; and ||grad log p_w(y|x)|| <="
             + " 2 R sum_i (1 - p_w(y_i|x,y_<i)) with R = max ||phi|| (R = 1 in the theory's"
             + " normalisation). The model is the paper's [SOURCE]; the norm bound is a derived"
-            + " lemma of the reconstruction [RECONSTRUCTED]."));
+            + " lemma of the reconstruction [RECONSTRUCTED].")
+        .withExact("probabilities-sum-to-one", "sequence-loglik-matches-enumeration",
+            "gradient-matches-finite-differences", "score-has-mean-zero", "gradient-norm-bound"));
     register(new Claim(
         "BMB-02",
         "Margin certificate",
@@ -48,7 +55,8 @@ public final class ClaimRegistry {
         "Every generated instance meets its margin: min over contexts x, positions i and tokens"
             + " v != y*_i of <w*, phi(x,y*_<i,y*_i) - phi(x,y*_<i,v)> / (||w*|| R) >= gamma, and"
             + " greedy decoding of w* returns y*(x). Token-wise along the correct prefix"
-            + " [RECONSTRUCTED, high confidence]; the condition's existence is [SOURCE: abstract]."));
+            + " [RECONSTRUCTED, high confidence]; the condition's existence is [SOURCE: abstract].")
+        .withExact("margin-certificate"));
     register(new Claim(
         "BMB-03",
         "Margin odds lemma",
@@ -59,7 +67,8 @@ public final class ClaimRegistry {
             + " (1 - p_u)/p_u <= exp(-c g) (1 - p_w)/p_w, where p = p(y*_i|x,y*_<i) and g ="
             + " min_{v != y*_i} <w*, phi(y*_i) - phi(v)> is the unnormalised gap (g = gamma when"
             + " ||w*|| = R = 1). Derived in the reconstruction; tight on G1, where every gap is"
-            + " equal."));
+            + " equal.")
+        .withExact("margin-odds-lemma"));
     register(new Claim(
         "BMB-04",
         "Pathwise regret of SGD with adaptive step",
@@ -75,7 +84,8 @@ public final class ClaimRegistry {
             + " Audit (issue 15, docs/theory.md §8.5): kept as our own lemma [RECONSTRUCTED], not"
             + " the paper's statement. The paper states a test-error rate for SGD with the"
             + " gradient-norm step 1/(4 + 2||g||^2) (Prop 2.2, checked by BMB-15); this pathwise"
-            + " inequality with the loss-normalised step is ours."));
+            + " inequality with the loss-normalised step is ours.")
+        .withExact("sgd-pathwise-regret"));
     register(new Claim(
         "BMB-05",
         "Statistical rate of SGD with adaptive step",
@@ -97,7 +107,8 @@ public final class ClaimRegistry {
             + " Audit (issue 15, docs/theory.md §8.6): kept as our own [RECONSTRUCTED] rate, not the"
             + " paper's statement. Its 1/(gamma^2 n) form agrees with Prop 2.2, but with our"
             + " loss-normalised step on G1; the paper's step and its N-dependence are checked by"
-            + " BMB-15."));
+            + " BMB-15.")
+        .withStatistical("test-error-within-bound", "error-slope-in-n", "error-slope-in-gamma"));
     register(new Claim(
         "BMB-06",
         "Success-only outcome PG is frozen until its first success",
@@ -113,7 +124,8 @@ public final class ClaimRegistry {
             + " paper's outcome-reward PG (reward in {0,1}, no baseline, no importance weight;"
             + " docs/theory.md §4.2) makes no update on a zero reward, so with the on-policy"
             + " behaviour (a case of Theorem 3's q_t) it is frozen until its first success whatever"
-            + " the step rule; the geometric law is our consequence.").checking("Theorem 3"));
+            + " the step rule; the geometric law is our consequence.").checking("Theorem 3")
+        .withStatistical("first-success-is-geometric"));
     register(new Claim(
         "BMB-07",
         "Per-sample outcome PG: additive 1/alpha + 1/eps cost",
@@ -135,7 +147,9 @@ public final class ClaimRegistry {
             + " not the paper's statement. The abstract's additive O~((1/alpha + 1/eps)/gamma^2)"
             + " counts the reward queries of Algorithm 1 (Corollary 3.6, checked by BMB-19); for"
             + " outcome-reward PG with a behaviour q_t the paper states the conditional,"
-            + " multiplicative Theorem 3 (BMB-16)."));
+            + " multiplicative Theorem 3 (BMB-16).")
+        .withStatistical("queries-within-bound", "queries-slope-in-alpha", "queries-slope-in-eps",
+            "cost-is-additive"));
     register(new Claim(
         "BMB-08",
         "Success-only PG never lowers the likelihood of y*",
@@ -147,7 +161,8 @@ public final class ClaimRegistry {
             + " per-sample bound of docs/theory.md §8 assumes it. Recorded as holding on the cases examined, or"
             + " with a shrunk counterexample."
             + " Audit (issue 15, docs/theory.md §8.9): kept as our conjecture; the paper states"
-            + " nothing about monotonicity."));
+            + " nothing about monotonicity.")
+        .withExact("monotone-likelihood"));
     register(new Claim(
         "BMB-09",
         "Online mistakes of PG with the mixture behaviour",
@@ -167,7 +182,8 @@ public final class ClaimRegistry {
             + " Audit (issue 15, docs/theory.md §8.10): kept as our own [RECONSTRUCTED] bound, not"
             + " the paper's statement. The paper states the online case only for the uniform"
             + " behaviour, O~(k^N/gamma^2) mistakes (Remark 3.3) with the lower bound Omega(k^N/(N"
-            + " gamma^2)) (Theorem 5.4), checked by BMB-17; the mixture (q + p_w)/2 is ours."));
+            + " gamma^2)) (Theorem 5.4), checked by BMB-17; the mixture (q + p_w)/2 is ours.")
+        .withStatistical("mistakes-slope-in-alpha", "mistakes-slope-in-gamma"));
     register(new Claim(
         "BMB-10",
         "The Likelihood Quantile governs the outcome-reward error",
@@ -184,7 +200,8 @@ public final class ClaimRegistry {
             + " error form inf_eps[eps + C/(Q_q(eps) gamma^2 T)] is the consequence of Theorem 3 and"
             + " the form of Corollary 3.4, but the paper states it for a fixed behaviour q, e.g. 1/2"
             + " q0 + 1/2 Unif(Y^N) (checked by BMB-16 and BMB-18); the behaviour (q + p_w)/2 and the"
-            + " loss-normalised step here are ours."));
+            + " loss-normalised step here are ours.")
+        .withStatistical("error-plateaus-at-off-support-mass", "error-within-lq-form"));
     register(new Claim(
         "BMB-11",
         "The exponential barrier of outcome rewards",
@@ -202,7 +219,9 @@ public final class ClaimRegistry {
             + " Audit (issue 15, docs/theory.md §8.12): kept as our own [RECONSTRUCTED]"
             + " construction, not the paper's. Theorem 5.5's construction is the F3 family, y* = (B,"
             + " ..., B) with B in {1, 2} (checked by BMB-22); the fresh-position construction and"
-            + " its 1/2 bound are ours."));
+            + " its 1/2 bound are ours.")
+        .withExact("pretraining-leaves-fresh-positions-at-most-half")
+        .withStatistical("queries-grow-as-q-to-minus-n"));
     register(new Claim(
         "BMB-12",
         "Process rewards avoid the barrier",
@@ -220,7 +239,9 @@ public final class ClaimRegistry {
             + " consistent in spirit with Theorem 4.1 (process rewards avoid the exponential cost)."
             + " The paper's Algorithm 2 draws from the token-level mixture 1/2 q0 + 1/2 Unif(Y) and"
             + " takes one step per iteration (checked by BMB-20); algorithm (C) here, which walks"
-            + " with the current policy and steps per token, is ours."));
+            + " with the current policy and steps per token, is ours.")
+        .withStatistical("frozen-prm-cost-is-sum-of-inverses",
+            "prm-polynomial-outcome-exponential"));
     register(new Claim(
         "BMB-13",
         "The authors' figures: outcome rewards stay on the base support, process rewards leave it",
@@ -239,7 +260,8 @@ public final class ClaimRegistry {
             + " low-likelihood test context; with mixture noise, off-support test contexts near"
             + " component boundaries are pushed further down by process PG. Checked on a"
             + " scaled-down configuration that keeps the effect; the scale and why it keeps it"
-            + " are stated with the check.").checking("Figure 1"));
+            + " are stated with the check.").checking("Figure 1")
+        .withStatistical("off-support-likelihood", "process-lowers-test-error"));
     register(new Claim(
         "BMB-14",
         "The likelihood quantile moves monotonically with pre-training",
@@ -253,7 +275,9 @@ public final class ClaimRegistry {
             + " lowers another's likelihood; shrunk counterexamples in the report); it holds when"
             + " no two (context, position) states share a feature (G1, G4), for any batch and any"
             + " sign-preserving coordinate-wise step such as SGD or Adagrad, since each state's"
-            + " likelihood then moves only through its own gradient."));
+            + " likelihood then moves only through its own gradient.")
+        .withExact("lq-monotone-along-e1", "lq-monotone-under-population-flow",
+            "lq-monotone-without-shared-features"));
     register(Claim.paper(
         "BMB-15",
         "Adaptive SGD's rate is free of the length N; a constant step pays N (Prop 2.2)",
@@ -276,7 +300,10 @@ public final class ClaimRegistry {
             + " normalisation differs or its O~ omits an additive N ln k/(gamma^2 T) burn-in."
             + " Supported and checked: the last iterate's err x gamma^2 T -> 4(k-1)/k, flat in N"
             + " after the burn-in, while the constant step's grows as N; on F1-indep the random"
-            + " iterate is flat in N."));
+            + " iterate is flat in N.")
+        .withStatistical("reported-random-iterate-flat-in-n-on-f1-shared",
+            "random-iterate-flat-in-n-on-f1-indep", "last-iterate-flat-in-n-on-f1-shared",
+            "constant-step-grows-as-n"));
     register(Claim.paper(
         "BMB-16",
         "Outcome-reward PG with a fixed behaviour: iterations scale as 1/(pi alpha gamma^2);"
@@ -295,7 +322,9 @@ public final class ClaimRegistry {
             + " mu_c alpha_c) update count), burn-in included; and the dead group's weights and"
             + " error stay exactly at their initial values (false alarm <= T e^-80). The N-factor"
             + " burn-in of BMB-15 on F1-shared applies here too (with q = delta_{y*} the theorem is"
-            + " Prop 2.2); this claim does not vary N."));
+            + " Prop 2.2); this claim does not vary N.")
+        .withStatistical("iterations-scale-as-one-over-alpha", "iterations-scale-as-one-over-pi",
+            "iterations-scale-as-one-over-gamma-squared", "dead-group-stays-at-initial-error"));
     register(Claim.paper(
         "BMB-17",
         "Online PG with uniform behaviour: mistakes ~ k^N/gamma^2, above k^N/(N gamma^2)"
@@ -312,7 +341,9 @@ public final class ClaimRegistry {
             + " the SGD error summed over a cluster's updates, so on F1-shared it carries BMB-15's"
             + " burn-in ~2N ln k, i.e. M_T ~ k^N (c N ln k + 3.5 ln T)/gamma^2, above the reported"
             + " O~(k^N/gamma^2) by a factor ~N; at the affordable k^N <= 4096 the ln T term"
-            + " dominates and this N growth is not checked here.").alsoChecking("Theorem 5.4"));
+            + " dominates and this N growth is not checked here.").alsoChecking("Theorem 5.4")
+        .withStatistical("mistakes-linear-in-k-to-the-n",
+            "mistakes-above-theorem-5-4-lower-bound"));
     register(Claim.paper(
         "BMB-18",
         "Fixed mixture 1/2 q0 + 1/2 Unif: the cost jumps at a staircase step and saturates at"
@@ -327,7 +358,8 @@ public final class ClaimRegistry {
             + " dead mass (m = k^N = 64), as m/eps up to the O~ (chord slope of log T_eps in"
             + " log(m/eps) in [1/2, 3/2]): finite, saturated at k^N, where token-level mixing pays"
             + " 2^N more. Not checked: the jump at the upper step (eps crossing 0.4), where the"
-            + " burn-in of group A dominates T_eps."));
+            + " burn-in of group A dominates T_eps.")
+        .withStatistical("cost-saturates-at-k-to-the-n-below-the-dead-mass"));
     register(Claim.paper(
         "BMB-19",
         "Algorithm 1: iterations free of the LQ, queries additive in 1/alpha and 1/eps",
@@ -347,7 +379,8 @@ public final class ClaimRegistry {
             + " from w = 0, docs/theory.md §8): Q_eps alpha is about 40-65 at N = 4, k = 8, gamma = 1,"
             + " and the 1/eps part carries a log(1/eps) from exploration on later on-policy"
             + " failures; both are inside O~ only if N counts as a log factor. Q_eps gamma^2 /(m +"
-            + " 1/eps) varies with m, since exploration pays about 2/q(y*) per update, not m."));
+            + " 1/eps) varies with m, since exploration pays about 2/q(y*) per update, not m.")
+        .withStatistical("iterations-free-of-lq", "per-sample-additive"));
     register(Claim.paper(
         "BMB-20",
         "Algorithm 2 (process reward) against Algorithm 1: the query ratio grows exponentially in N",
@@ -360,7 +393,8 @@ public final class ClaimRegistry {
             + " ratio) [PAPER A,B,C]: the ratio Q_eps(Alg 1)/Q_eps(Alg 2) grows exponentially in N,"
             + " at least 2^N (sqrt(min{1/s, k})^N) from N = 2 to 6 (measured medians 1.5, 10.8, 130:"
             + " about k^N/(N a), the predicted min{s^-N, k^N}/(N a)); gamma^2 Q_eps(Alg 2) grows"
-            + " about as N^0.6 (345, 511, 684), within the reported N a + 1/eps."));
+            + " about as N^0.6 (345, 511, 684), within the reported N a + 1/eps.")
+        .withStatistical("outcome-over-process-exponential"));
     register(Claim.paper(
         "BMB-21",
         "Necessary consequences of the outcome-reward lower bound on a staircase",
@@ -381,7 +415,9 @@ public final class ClaimRegistry {
             + " equal masses every context waits about M iterations before its first draw, which"
             + " alone gives T_eps of order 1/(gamma^2 eps) for the random iterate, and an"
             + " overconfident constant step 50 reaches 1.1/(gamma^2 eps) against 36 for the"
-            + " gradient-norm step."));
+            + " gradient-norm step.")
+        .withStatistical("queries-below-lq-cost-leave-error-above-eps",
+            "iterations-at-least-c-over-gamma2-eps"));
     register(Claim.paper(
         "BMB-22",
         "Pre-training cannot lift the LQ (F3 family)",
@@ -401,7 +437,10 @@ public final class ClaimRegistry {
             + " N = 2, n = 1). Strongest supported form (exact, by enumerating the unseen bits): for"
             + " any algorithm, P_B[Q_q(eps) <= 2^-N] >= P[unseen masses kept by fair coins sum to more"
             + " than eps]. B's sanity check holds: querying 1^N then 2^N finds every F3 context's y*"
-            + " in <= 2 outcome queries, so no per-instance hardness of low-LQ models is claimed."));
+            + " in <= 2 outcome queries, so no per-instance hardness of low-LQ models is claimed.")
+        .withExact("sgd-lq-uniform-iff-unseen-mass-exceeds-eps", "reported-form-k-to-minus-n",
+            "strongest-form-two-to-minus-n", "two-query-learner-solves-f3")
+        .withStatistical("lq-jumps-past-one-over-gamma2-eps"));
     register(new Claim(
         "SHP-01",
         "Exact law of best-of-N",
@@ -412,7 +451,9 @@ public final class ClaimRegistry {
         "Best-of-N with r_self = log pi_base, ties broken by lowest index, returns the "
             + "response of rank i with probability exactly T_i^N - T_(i+1)^N, T_i the base mass "
             + "of ranks >= i: equal to enumeration over all K^N tuples of draws, and Monte Carlo "
-            + "frequencies of the sampler agree with it (chi-square goodness of fit)."));
+            + "frequencies of the sampler agree with it (chi-square goodness of fit).")
+        .withExact("law-matches-enumeration")
+        .withStatistical("monte-carlo-matches-exact-law"));
     register(new Claim(
         "SHP-02",
         "Inference-time best-of-N (Prop. C.1)",
@@ -421,7 +462,8 @@ public final class ClaimRegistry {
         SOURCE,
         "If N >= ln(1/rho)/p* with p* = pi_base(y*|x), best-of-N with r_self = log pi_base "
             + "returns y* with probability at least 1 - rho; the exact failure probability is "
-            + "(1 - p*)^N, so ceil(ln(1/rho)/p*) is never below the exact minimum N."));
+            + "(1 - p*)^N, so ceil(ln(1/rho)/p*) is never below the exact minimum N.")
+        .withExact("prop-c1-sufficient-n"));
     register(new Claim(
         "SHP-03",
         "Greedy decoding of a sharpened model (Prop. 3.1)",
@@ -431,7 +473,8 @@ public final class ClaimRegistry {
         "For an autoregressive pi with a unique y*(x) and pi(y*|x) > 1/2, token-wise greedy "
             + "decoding returns y*(x); the threshold 1/2 is tight: pi(a) = t, pi(b) = 1 - t, "
             + "pi(.|a) = delta_a, pi(.|b) uniform has argmax aa with pi(aa) = t in (1/3, 1/2] "
-            + "while greedy returns (b, a) (t = 0.45 is the paper-notes' counterexample)."));
+            + "while greedy returns (b, a) (t = 0.45 is the paper-notes' counterexample).")
+        .withExact("greedy-above-one-half"));
     register(new Claim(
         "SHP-06",
         "RLHF-sharpening optimum",
@@ -444,7 +487,8 @@ public final class ClaimRegistry {
             + "value is beta log sum_y pi_base(y)^(1+1/beta) [RECONSTRUCTED], it is 0 exactly "
             + "where pi_base is 0 and positive elsewhere, and pi*_beta(y*) increases as beta "
             + "decreases, at least 1 - sum_{y != y*} (pi_base(y)/p*)^(1+1/beta) -> 1 "
-            + "[RECONSTRUCTED bound]."));
+            + "[RECONSTRUCTED bound].")
+        .withExact("closed-form-is-optimal", "tends-to-argmax", "dpo-regression-recovers-optimum"));
     register(new Claim(
         "SHP-05",
         "Adaptive best-of-N stopping (Lemma I.1)",
@@ -455,7 +499,9 @@ public final class ClaimRegistry {
             + "(mu + 1/|y*|)/P* (checked exactly through E[N_mu] = sum_{k>=0} F(mu/k)^k, F(c) "
             + "the base mass of responses of likelihood below c, an identity derived for the "
             + "check), and returns a response outside y* with probability at most exp(-|y*| mu) (exact binomial "
-            + "test); the sampler's stopping times follow that exact law (chi-square)."));
+            + "test); the sampler's stopping times follow that exact law (chi-square).")
+        .withExact("mean-within-lemma-bound")
+        .withStatistical("stopping-law-and-miss-rate"));
     register(new Claim(
         "SHP-04",
         "SFT-sharpening sample complexity (Thm 4.1)",
@@ -473,7 +519,9 @@ public final class ClaimRegistry {
             + "replicates checked with an exact binomial rule. With the linear autoregressive "
             + "model as the class, fitted by SGD on the best-of-N labels, the fit puts more than "
             + "1/2 on y* at every context, so greedy decoding returns y* (checked exactly on "
-            + "tabular instances; plain SFT on base samples does not)."));
+            + "tabular instances; plain SFT on base samples does not).")
+        .withExact("linear-sgd-fit-is-sharpened")
+        .withStatistical("violations-at-most-rho"));
     register(new Claim(
         "SHP-07",
         "The hard instance of Thm 3.1",
@@ -485,7 +533,8 @@ public final class ClaimRegistry {
             + "with m <= c d M/Delta queries misidentifies each hidden coordinate with "
             + "probability at least 1/8; checked at m = d M/(8 Delta) with the learner that "
             + "returns the seen response of likelihood 2/M, else a uniform guess among the "
-            + "unseen (exact binomial rule on independent replicates)."));
+            + "unseen (exact binomial rule on independent replicates).")
+        .withStatistical("misidentifies-a-constant-fraction"));
     register(new Claim(
         "SHP-08",
         "Coverage at a sampling budget",
@@ -494,7 +543,8 @@ public final class ClaimRegistry {
         RECONSTRUCTED,
         "P_x[pi_base(y*(x)|x) < 1/B] <= C_cov/B with C_cov = E_x[1/pi_base(y*(x)|x)] (Markov), so "
             + "y*(x) is accessible at budget B on at least 1 - C_cov/B of the prompts; checked "
-            + "exactly on random finite prompt laws, including laws where it is nearly tight."));
+            + "exactly on random finite prompt laws, including laws where it is nearly tight.")
+        .withExact("coverage-at-budget"));
     register(new Claim(
         "ACS-01",
         "The accessibility threshold tau(B, q) is exact",
@@ -507,7 +557,9 @@ public final class ClaimRegistry {
             + " -expm1(log1p(-q)/B): pass@B(tau) = q to 1e-12 relative for B up to 1e7 and q down"
             + " to 1e-12, and the pass@B frequencies of a base model (y* among B independent"
             + " samples) match 1 - (1 - pi)^B by exact binomial tests. Paper B gives no formal"
-            + " definition; this one is ours (docs/theory.md §10)."));
+            + " definition; this one is ours (docs/theory.md §10).")
+        .withExact("tau-is-exact")
+        .withStatistical("pass-at-b-frequencies"));
     register(new Claim(
         "ACS-02",
         "Reweighting cannot leave the strict support",
@@ -519,7 +571,8 @@ public final class ClaimRegistry {
             + "/Z, a softmax reweighting of log pi_ref, is exactly 0 wherever pi_ref is 0 (the"
             + " singular regime stays singular), attains beta log Z, and no distribution on the"
             + " support of pi_ref does better. The reweighting picture is Paper B's [SOURCE:"
-            + " project page]; the statement is the reconstruction's."));
+            + " project page]; the statement is the reconstruction's.")
+        .withExact("reweighting-keeps-strict-support"));
     register(new Claim(
         "ACS-03",
         "Outcome rewards elicit, process rewards create",
@@ -535,7 +588,8 @@ public final class ClaimRegistry {
             + " Process-reward PG with the same T = B_max queries makes the barrier target"
             + " accessible at B in at least a fraction q of runs, which the base model at B_max"
             + " does not. The elicitation/creation distinction is Paper B's [SOURCE: abstract];"
-            + " the operational test and the two rates are the reconstruction's."));
+            + " the operational test and the two rates are the reconstruction's.")
+        .withStatistical("outcome-pg-only-elicits", "process-pg-creates"));
     register(new Claim(
         "ACS-04",
         "The divergence budget to raise a target set is the binary KL",
@@ -544,10 +598,86 @@ public final class ClaimRegistry {
         RECONSTRUCTED,
         "min { KL(pi || pi_ref) : pi(S) >= t } = kl(t || pi_ref(S)) for pi_ref(S) < t (0"
             + " otherwise), attained by the tilt pi_ref t/pi_ref(S) on S and pi_ref (1 - t)/(1 -"
-            + " pi_ref(S)) off S, and matched by direct numerical minimisation. [RECONSTRUCTED]"));
+            + " pi_ref(S)) off S, and matched by direct numerical minimisation. [RECONSTRUCTED]")
+        .withExact("min-kl-is-binary-kl"));
   }
 
+  /** The name of pgbarrier's own catalog. */
+  public static final String BUILT_IN_NAME = "pgbarrier";
+
+  /**
+   * How many claims pgbarrier's budget is reserved for: 25 slots of {@code 1e-3 / 25 = 4e-5}
+   * each. 22 claims hold one (those with a statistical check); a new claim with a statistical
+   * check takes a free one and moves no other claim's level (docs/conjectures.md).
+   */
+  public static final int BUILT_IN_SLOTS = 25;
+
+  /**
+   * pgbarrier's own claims (the ones registered above), with the paper's statements for the
+   * report's table and the suite's replay command.
+   */
+  public static final ClaimCatalog BUILT_IN = new ClaimCatalog() {
+    @Override
+    public String name() {
+      return BUILT_IN_NAME;
+    }
+
+    @Override
+    public List<Claim> claims() {
+      return List.copyOf(CLAIMS.values());
+    }
+
+    @Override
+    public int falseAlarmSlots() {
+      return BUILT_IN_SLOTS;
+    }
+
+    @Override
+    public List<PaperStatement> statements() {
+      return PaperStatements.all();
+    }
+
+    @Override
+    public String replayCommand() {
+      return "mvn -B -pl properties -am verify";
+    }
+  };
+
   private ClaimRegistry() {}
+
+  /**
+   * The catalogs on the class path besides {@link #BUILT_IN}: every {@link ClaimCatalog} provider
+   * named in a {@code META-INF/services/org.pgbarrier.bounds.ClaimCatalog}, sorted by name, loaded
+   * once; a claim id or catalog name used twice is refused.
+   */
+  private static final class Providers {
+    static final List<ClaimCatalog> CATALOGS = load();
+
+    private static List<ClaimCatalog> load() {
+      List<ClaimCatalog> found = new ArrayList<>();
+      ServiceLoader.load(ClaimCatalog.class).forEach(found::add);
+      found.sort(Comparator.comparing(ClaimCatalog::name));
+      List<ClaimCatalog> all = new ArrayList<>(List.of(BUILT_IN));
+      all.addAll(found);
+      Map<String, String> owner = new HashMap<>();
+      Set<String> names = new HashSet<>();
+      for (ClaimCatalog c : all) {
+        if (!names.add(c.name())) {
+          throw new IllegalStateException("claim catalog name " + c.name() + " is used by two"
+              + " catalogs on the class path: each catalog needs its own name");
+        }
+        for (Claim claim : c.claims()) {
+          String previous = owner.putIfAbsent(claim.id(), c.name());
+          if (previous != null) {
+            throw new IllegalStateException("claim " + claim.id() + " of catalog " + c.name()
+                + " is already registered by catalog " + previous + ": claim ids are unique"
+                + " across catalogs");
+          }
+        }
+      }
+      return List.copyOf(all);
+    }
+  }
 
   private static void register(Claim claim) {
     if (CLAIMS.putIfAbsent(claim.id(), claim) != null) {
@@ -555,18 +685,51 @@ public final class ClaimRegistry {
     }
   }
 
-  /** The claim with this id. */
+  /** The claim with this id, from any catalog. */
   public static Claim get(String id) {
     Claim claim = CLAIMS.get(id);
-    if (claim == null) {
-      throw new IllegalArgumentException("claim id = " + id + ": not registered; known: "
-          + CLAIMS.keySet());
+    if (claim != null) {
+      return claim;
     }
-    return claim;
+    for (ClaimCatalog c : catalogs()) {
+      for (Claim other : c.claims()) {
+        if (other.id().equals(id)) {
+          return other;
+        }
+      }
+    }
+    throw new IllegalArgumentException("claim id = " + id + ": not registered in any catalog;"
+        + " pgbarrier's are " + CLAIMS.keySet() + ", others: " + catalogs().stream()
+        .skip(1).map(ClaimCatalog::name).toList());
   }
 
-  /** All claims, in registration order. */
+  /** pgbarrier's own claims ({@link #BUILT_IN}), in registration order. */
   public static List<Claim> all() {
     return List.copyOf(CLAIMS.values());
+  }
+
+  /** Every catalog: {@link #BUILT_IN} first, then the providers on the class path by name. */
+  public static List<ClaimCatalog> catalogs() {
+    return Providers.CATALOGS;
+  }
+
+  /** The catalog named {@code name}. */
+  public static ClaimCatalog catalog(String name) {
+    return catalogs().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(
+        () -> new IllegalArgumentException("catalog = " + name + ": not on the class path; known: "
+            + catalogs().stream().map(ClaimCatalog::name).toList()));
+  }
+
+  /** The catalog holding the claim {@code id}. */
+  public static ClaimCatalog catalogOf(String id) {
+    if (CLAIMS.containsKey(id)) {
+      return BUILT_IN;
+    }
+    for (ClaimCatalog c : catalogs()) {
+      if (c.claims().stream().anyMatch(claim -> claim.id().equals(id))) {
+        return c;
+      }
+    }
+    throw new IllegalArgumentException("claim id = " + id + ": not registered in any catalog");
   }
 }

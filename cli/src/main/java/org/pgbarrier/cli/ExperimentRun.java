@@ -20,6 +20,7 @@ import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.io.ArtifactReader;
 import org.pgbarrier.io.ArtifactWriter;
+import org.pgbarrier.io.AtomicFiles;
 import org.pgbarrier.io.InputException;
 import org.pgbarrier.io.config.ExperimentConfig;
 
@@ -68,6 +69,16 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
   /** {@link #of(ExperimentConfig, ProgressDisplay, int)}, {@code allowLong} lifting the work ceiling. */
   static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads,
       boolean allowLong) throws IOException {
+    return of(config, progress, threads, allowLong, null);
+  }
+
+  /**
+   * {@link #of(ExperimentConfig, ProgressDisplay, int, boolean)}, with a copy of the artifact
+   * saved as {@code artifactFile} in the output directory when it is not null (the authors'
+   * {@code run --artifact-file}; checked with {@link #checkArtifactFile}).
+   */
+  static ExperimentRun of(ExperimentConfig config, ProgressDisplay progress, int threads,
+      boolean allowLong, String artifactFile) throws IOException {
     requireHeap(config);
     if (!allowLong) {
       requireWork(config);
@@ -76,7 +87,29 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
     checkOutput(config, out);
     ExperimentResult result = run(config, progress, threads);
     progress.close();
-    return write(result, out);
+    return write(result, out, artifactFile);
+  }
+
+  /**
+   * Refuses an {@code --artifact-file} that is not a plain {@code .json} file name, or that is a
+   * name the run of {@code config} writes itself.
+   *
+   * @throws UsageException naming the option, its value and the rule
+   */
+  static void checkArtifactFile(ExperimentConfig config, String artifactFile) {
+    if (artifactFile == null) {
+      return;
+    }
+    String name = name(config);
+    if (!artifactFile.matches("[^/\\\\]+\\.json") || artifactFile.startsWith(".")) {
+      throw new UsageException("--artifact-file " + artifactFile + ": must be a file name ending"
+          + " in .json, without a directory (it is saved into the output directory)");
+    }
+    if (artifactFile.startsWith(name + ".") || artifactFile.startsWith(name + "_")
+        || artifactFile.equals(ArtifactWriter.TIMINGS)) {
+      throw new UsageException("--artifact-file " + artifactFile + ": the run writes a file of"
+          + " that name itself; choose another");
+    }
   }
 
   /**
@@ -84,7 +117,8 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
    * directory, then published over the previous run of the same name ({@link
    * OutputDirectory#publish}), the completion marker last.
    */
-  static ExperimentRun write(ExperimentResult result, OutputDirectory out) throws IOException {
+  static ExperimentRun write(ExperimentResult result, OutputDirectory out, String artifactFile)
+      throws IOException {
     String name = result.name();
     List<Path> files = out.publish("output_dir", name, stage -> {
       // the artifacts (mostly decimal text) are written while the figures are drawn: about 0.6
@@ -97,7 +131,15 @@ record ExperimentRun(ExperimentResult result, Path directory, List<Path> files) 
       List<Path> staged = new ArrayList<>(artifacts);
       staged.addAll(figures);
       return staged;
-    }, dir -> List.of(ArtifactWriter.writeTimings(result, dir)));
+    }, dir -> {
+      List<Path> shared = new ArrayList<>(List.of(ArtifactWriter.writeTimings(result, dir)));
+      if (artifactFile != null) {
+        Path copy = dir.resolve(artifactFile);
+        AtomicFiles.write(copy, Files.readAllBytes(dir.resolve(name + ".json")));
+        shared.add(copy);
+      }
+      return shared;
+    });
     return new ExperimentRun(result, out.path(), files);
   }
 

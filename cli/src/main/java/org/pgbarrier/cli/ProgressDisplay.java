@@ -2,6 +2,8 @@ package org.pgbarrier.cli;
 
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -11,16 +13,22 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * The progress of a long command on standard error: one bar per phase with the step, the current
  * error and the time left (me.tongfei progressbar). On a terminal the bar redraws in place every
  * half second; when standard error is a file or a pipe, a line every ten seconds instead, so logs
- * stay short. {@link #quiet()} shows nothing.
+ * stay short, the last (100%) line of a phase printed once. A phase's bar ends with a newline.
+ * {@link #quiet()} shows nothing.
  */
 final class ProgressDisplay implements AutoCloseable {
   private static final int TERMINAL_INTERVAL_MS = 500;
   private static final int LOG_INTERVAL_MS = 10_000;
 
+  /** The {@code step/steps} of a rendered bar. */
+  private static final Pattern STEP = Pattern.compile("\\b\\d+/\\d+\\b");
+
   private final PrintWriter err;
   private final boolean enabled;
   private ProgressBar bar;
   private String currentPhase;
+  private boolean drawn;
+  private String lastLine;
 
   private ProgressDisplay(PrintWriter err, boolean enabled) {
     this.err = err;
@@ -56,6 +64,8 @@ final class ProgressDisplay implements AutoCloseable {
       return;
     }
     boolean terminal = System.console() != null;
+    drawn = false;
+    lastLine = null;
     bar = new ProgressBarBuilder()
         .setTaskName(phase)
         .setInitialMax(steps)
@@ -74,12 +84,24 @@ final class ProgressDisplay implements AutoCloseable {
     }
   }
 
-  private void redraw(String rendered) {
+  private synchronized void redraw(String rendered) {
     err.print('\r' + rendered);
     err.flush();
+    drawn = true;
   }
 
-  private void line(String rendered) {
+  /**
+   * A line of the log; the bar renders again when it closes, so the same step (the 100% line)
+   * is not printed twice: a line is skipped when it shows the same {@code step/steps} as the one
+   * before it (its time and speed differ).
+   */
+  private synchronized void line(String rendered) {
+    Matcher counted = STEP.matcher(rendered);
+    String step = counted.find() ? counted.group() : rendered;
+    if (step.equals(lastLine)) {
+      return;
+    }
+    lastLine = step;
     err.println(rendered);
     err.flush();
   }
@@ -90,6 +112,13 @@ final class ProgressDisplay implements AutoCloseable {
     if (bar != null) {
       bar.close();
       bar = null;
+      synchronized (this) {
+        if (drawn) {
+          err.println();
+          err.flush();
+          drawn = false;
+        }
+      }
     }
     currentPhase = null;
   }

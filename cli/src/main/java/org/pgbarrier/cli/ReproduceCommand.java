@@ -42,7 +42,7 @@ final class ReproduceCommand implements Callable<Integer> {
           + " pgbarrier script)")
   private Path configs;
 
-  @Option(names = "--out", paramLabel = "DIR", defaultValue = "outputs/comparison",
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "outputs/comparison",
       description = "where the comparison figures go (default: ${DEFAULT-VALUE})")
   private Path out;
 
@@ -52,8 +52,12 @@ final class ReproduceCommand implements Callable<Integer> {
       defaultValue = "${sys:pgbarrier.processors}")
   private int threads;
 
-  @Option(names = "--quiet", description = "no progress bar on standard error")
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
   private boolean quiet;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "sets both seeds of every config,"
+      + " global.seed and experiment.seed (default: the configs' own)")
+  private Long seed;
 
   @Option(names = "--allow-long", description = "run even when a config's work estimate (steps x"
       + " batch x N x k, x m for best-of-m) exceeds 1e12, some hours of computing")
@@ -65,7 +69,8 @@ final class ReproduceCommand implements Callable<Integer> {
     Path directory = configs != null ? configs : Home.configs();
     List<ExperimentConfig> read = new ArrayList<>();
     for (String file : CONFIGS) {
-      read.add(ConfigReader.read(directory.resolve(file), List.of()));
+      read.add(ConfigReader.read(directory.resolve(file),
+          ConfigName.withShortcuts(List.of(), seed, null)));
     }
     for (ExperimentConfig config : read) {
       ExperimentRun.requireHeap(config);

@@ -14,26 +14,42 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code pgbarrier run CONFIG.yaml [key=value ...]}: one experiment of the authors. */
+/** {@code pgbarrier run CONFIG [key=value ...]}: one experiment of the authors. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
       "Runs one of the authors' experiments (outcome_reward, process_reward, cdf_quantile) from"
           + " their YAML config, with Hydra-style dotted overrides (experiment.pg.steps=100)."
-          + " Writes the artifacts (JSON, CSV; timings.json apart) and the figures (PNG, SVG) into"
-          + " the config's global.output_dir. Schema: docs/config.md; outputs: docs/artifacts.md.",
+          + " Writes the artifacts (JSON, CSV; timings.json apart) and the figures (PNG, SVG,"
+          + " PDF) into the config's global.output_dir, or --out.",
+      "Schema: docs/config.md; outputs: docs/artifacts.md.",
       "Exit codes: 0 ok, 2 bad arguments or config, 1 runtime failure."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "CONFIG.yaml", description = "the config file")
+  @Parameters(index = "0", paramLabel = "CONFIG", description = "the config file, or a NAME"
+      + " for configs/NAME.yaml of the pgbarrier checkout (outcome_reward, process_reward,"
+      + " cdf_quantile)")
   private Path config;
 
-  @Parameters(index = "1..*", paramLabel = "key=value", arity = "0..*",
-      description = "overrides: a.b=v sets, +a.b=v adds, ~a.b removes")
+  @Parameters(index = "1..*", paramLabel = "KEY=VALUE", arity = "0..*",
+      description = "overrides: a.b=v sets, +a.b=v adds, ++a.b=v adds or sets, ~a.b removes")
   private List<String> overrides = List.of();
+
+  @Option(names = {"-o", "--out", "--output-dir"}, paramLabel = "DIR",
+      description = "the output directory, instead of the config's global.output_dir")
+  private String out;
+
+  @Option(names = "--artifact-file", paramLabel = "FILE",
+      description = "also save the artifact as FILE (a .json name) in the output directory,"
+          + " for plot --artifact-file")
+  private String artifactFile;
+
+  @Option(names = "--seed", paramLabel = "SEED", description = "sets both seeds of the config,"
+      + " global.seed and experiment.seed")
+  private Long seed;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "worker threads; the results are the same bit for bit at any N (default:"
@@ -41,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
       defaultValue = "${sys:pgbarrier.processors}")
   private int threads;
 
-  @Option(names = "--quiet", description = "no progress bar on standard error")
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
   private boolean quiet;
 
   @Option(names = "--allow-long", description = "run even when the work estimate (steps x batch"
@@ -69,7 +85,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Path config = ConfigName.resolve(this.config);
+    List<String> overrides = ConfigName.withShortcuts(this.overrides, seed, out);
     if (multirun) {
+      if (artifactFile != null) {
+        throw new UsageException("--artifact-file " + artifactFile + ": names one run's"
+            + " artifact, not a sweep's");
+      }
       return Sweep.run(new Sweep.Options(config, overrides, threads, parallelCells, shard,
           prepareShards, allowLong, quiet), spec.commandLine().getOut(),
           spec.commandLine().getErr(), System.getenv());
@@ -81,13 +103,14 @@ final class RunCommand implements Callable<Integer> {
     Threads.check(threads);
     ExperimentConfig read = ConfigReader.read(config, overrides);
     ExperimentRun.requireHeap(read);
+    ExperimentRun.checkArtifactFile(read, artifactFile);
     if (!allowLong) {
       ExperimentRun.requireWork(read);
     }
     ExperimentRun run;
     try (ProgressDisplay progress = quiet
         ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
-      run = ExperimentRun.of(read, progress, threads, allowLong);
+      run = ExperimentRun.of(read, progress, threads, allowLong, artifactFile);
     }
     PrintWriter out = spec.commandLine().getOut();
     Summary.print(out, List.of(run));

@@ -51,7 +51,8 @@ final class SharpenCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--seed", defaultValue = "1", description = "master seed (default: ${DEFAULT-VALUE})")
+  @Option(names = "--seed", defaultValue = "1", paramLabel = "SEED",
+      description = "master seed (default: ${DEFAULT-VALUE})")
   private long seed;
 
   @Option(names = {"-k", "--vocabulary"}, defaultValue = "8", paramLabel = "K",
@@ -107,6 +108,15 @@ final class SharpenCommand implements Callable<Integer> {
           + " ready; a rerun replaces the previous sweep whole (default: ${DEFAULT-VALUE})")
   private String out;
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "worker threads; the results are the same bit for bit at any N (default:"
+          + " the number of processors, ${DEFAULT-VALUE})",
+      defaultValue = "${sys:pgbarrier.processors}")
+  private int threads;
+
+  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
+  private boolean quiet;
+
   @Option(names = "--allow-long", description = "run even when the work estimate (samples x"
       + " sum of the grid x length x k, plus contexts x curve points x k^length) exceeds 1e12")
   private boolean allowLong;
@@ -114,10 +124,15 @@ final class SharpenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long start = System.nanoTime();
+    Threads.check(threads);
     SharpenSweep.Settings settings = settings();
     OutputDirectory dir = OutputDirectory.prepare("--out", out);
     checkOutput(dir);
-    SharpenSweep.Result result = SharpenSweep.run(settings);
+    SharpenSweep.Result result;
+    try (ProgressDisplay progress = quiet
+        ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+      result = Threads.inPool(threads, () -> SharpenSweep.run(settings, progress));
+    }
     List<Path> files = dir.publish("--out", NAME,
         stage -> SharpenOutputs.write(result, stage), shared -> List.of());
     PrintWriter stdout = spec.commandLine().getOut();

@@ -13,6 +13,7 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
+import org.pgbarrier.stats.ClopperPearson;
 import org.pgbarrier.support.AccessibleSet;
 import org.pgbarrier.support.Regime;
 
@@ -29,7 +30,7 @@ import org.pgbarrier.support.Regime;
  *   <li>Monte Carlo: {@code samples} independent runs, each drawing a context uniformly and {@code
  *       N} responses from the base model ({@link LinearAutoregressiveModel#sample}) and selecting
  *       the best ({@link BestOfN#select}, the same tie rule as the exact law); the successes get a
- *       two-sided Clopper-Pearson interval ({@link BinomialInterval}). Run {@code r} at grid index
+ *       two-sided Clopper-Pearson interval ({@link ClopperPearson#twoSided}). Run {@code r} at grid index
  *       {@code j} uses {@code Seeds.stream(Seeds.derive(derive(seed, 1), j), r)}, so the counts do
  *       not depend on the thread count.
  * </ul>
@@ -41,6 +42,9 @@ import org.pgbarrier.support.Regime;
 final class SharpenSweep {
   /** Points of the exact curve per decade of {@code N}, besides the grid itself. */
   private static final int CURVE_POINTS_PER_DECADE = 24;
+
+  /** Contexts whose exact laws are computed between two progress updates. */
+  private static final int PROGRESS_CHUNK = 64;
 
   /** Heap bytes per context besides its base law and curve row: objects, regime row and text. */
   private static final int BYTES_PER_CONTEXT = 512;
@@ -95,7 +99,7 @@ final class SharpenSweep {
   }
 
   /** One grid point: the exact probability and the Monte Carlo estimate with its interval. */
-  record Point(int n, double exact, int successes, int samples, BinomialInterval interval) {
+  record Point(int n, double exact, int successes, int samples, ClopperPearson.Interval interval) {
     double monteCarlo() {
       return (double) successes / samples;
     }
@@ -123,6 +127,16 @@ final class SharpenSweep {
       double tauMaxBudget) {}
 
   static Result run(Settings s) {
+    return run(s, ProgressDisplay.quiet());
+  }
+
+  /**
+   * The sweep, its progress shown on {@code progress}: the exact laws context by context, then the
+   * Monte Carlo runs, counted in drawn responses ({@code samples x N} per grid point). The
+   * parallel loops run on the caller's fork-join pool; every context and every run writes its
+   * own slot and the sums run in index order, so the bits do not depend on the pool's size.
+   */
+  static Result run(Settings s, ProgressDisplay progress) {
     Instance<TabularContext> instance = TabularInstances.generate(new TabularInstances.Spec(s.k(),
         s.length(), s.contexts(), 1 / Math.sqrt((double) s.contexts() * s.length()), s.baseMin(),
         s.baseMax()), Seeds.derive(s.seed(), 0));
@@ -147,12 +161,17 @@ final class SharpenSweep {
     }
     int[] curveN = curveN(s.grid());
     double[][] success = new double[contexts][curveN.length];
-    IntStream.range(0, contexts).parallel().forEach(c -> {
-      int[] rank = BestOfN.ranking(base[c]);
-      for (int i = 0; i < curveN.length; i++) {
-        success[c][i] = BestOfN.law(base[c], rank, curveN[i])[target[c]];
-      }
-    });
+    progress.phase("exact law", contexts);
+    for (int from = 0; from < contexts; from += PROGRESS_CHUNK) {
+      int to = Math.min(contexts, from + PROGRESS_CHUNK);
+      IntStream.range(from, to).parallel().forEach(c -> {
+        int[] rank = BestOfN.ranking(base[c]);
+        for (int i = 0; i < curveN.length; i++) {
+          success[c][i] = BestOfN.law(base[c], rank, curveN[i])[target[c]];
+        }
+      });
+      progress.update(to, Double.NaN);
+    }
     double[] curve = new double[curveN.length];
     Map<Regime, double[]> byRegime = new EnumMap<>(Regime.class);
     Map<Regime, Integer> counts = new EnumMap<>(Regime.class);
@@ -171,6 +190,8 @@ final class SharpenSweep {
     });
     Point[] points = new Point[s.grid().length];
     long master = Seeds.derive(s.seed(), 1);
+    progress.phase("best-of-N", (long) s.samples() * Arrays.stream(s.grid()).asLongStream().sum());
+    long drawn = 0;
     for (int j = 0; j < points.length; j++) {
       int n = s.grid()[j];
       long pointSeed = Seeds.derive(master, j);
@@ -191,8 +212,11 @@ final class SharpenSweep {
       }
       double exact = curve[Arrays.binarySearch(curveN, n)];
       points[j] = new Point(n, exact, successes, s.samples(),
-          BinomialInterval.of(successes, s.samples(), s.level()));
+          ClopperPearson.twoSided(successes, s.samples(), s.level()));
+      drawn += (long) s.samples() * n;
+      progress.update(drawn, Double.NaN);
     }
+    progress.close();
     return new Result(s, instance, points, curveN, curve, byRegime, rows,
         AccessibleSet.threshold(s.budget(), s.confidence()),
         AccessibleSet.threshold(s.maxBudget(), s.confidence()));

@@ -119,7 +119,7 @@ class ExperimentCommandsTest {
     Cli result = Cli.run("plot", "cdf_quantile", "--from", temp.toString());
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).isEqualTo("pgbarrier: cdf_quantile: no artifact cdf_quantile.json"
-        + " under " + temp + " (run ./pgbarrier run CONFIG.yaml first)\n");
+        + " under " + temp + " (run ./pgbarrier run CONFIG first)\n");
   }
 
   @Test

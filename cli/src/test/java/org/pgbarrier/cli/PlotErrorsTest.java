@@ -149,7 +149,7 @@ class PlotErrorsTest {
   void anArtifactThatDoesNotExistSaysWhatToRun() {
     assertOneLineError(Cli.run("plot", "cdf_quantile", "--from", runs.toString()), 2,
         "cdf_quantile: no artifact cdf_quantile.json under " + runs,
-        "run ./pgbarrier run CONFIG.yaml first");
+        "run ./pgbarrier run CONFIG first");
   }
 
   @Test

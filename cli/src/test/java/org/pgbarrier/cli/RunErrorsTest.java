@@ -209,7 +209,7 @@ class RunErrorsTest {
 
   @Test
   void aMissingConfigArgumentIsExitTwo() {
-    assertOneLineError(Cli.run("run"), 2, "Missing required parameter: 'CONFIG.yaml'");
+    assertOneLineError(Cli.run("run"), 2, "Missing required parameter: 'CONFIG'");
   }
 
   @Test

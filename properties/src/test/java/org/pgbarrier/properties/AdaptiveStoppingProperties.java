@@ -5,16 +5,16 @@ import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.stats.BinomialTail;
-import org.pgbarrier.properties.stats.GoodnessOfFit;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.AdaptiveStopping;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.GoodnessOfFit;
 
 /**
  * SHP-05, Lemma I.1 of arXiv 2412.01951 (adaptive best-of-N stopping). The oracle for the

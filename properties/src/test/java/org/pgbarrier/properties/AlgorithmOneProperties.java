@@ -16,12 +16,12 @@ import org.pgbarrier.learn.paper.LabelledSgd;
 import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.properties.TheoremRuns.Reach;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Series;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.QuantileInterval;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.Series;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.QuantileInterval;
 
 /**
  * BMB-19: Corollary 3.6 (arXiv Corollary 5) and the abstract's per-sample form, Algorithm 1 (PG

@@ -13,8 +13,8 @@ import org.pgbarrier.experiment.BehaviourSettings;
 import org.pgbarrier.experiment.DataSettings;
 import org.pgbarrier.experiment.OptimizerSettings;
 import org.pgbarrier.experiment.PgExperiment;
-import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgExperimentSettings.Reward;
+import org.pgbarrier.experiment.PgExperimentSettings;
 import org.pgbarrier.experiment.PgLearnerFactory;
 import org.pgbarrier.experiment.PgResult;
 import org.pgbarrier.experiment.PhaseSettings;
@@ -29,13 +29,13 @@ import org.pgbarrier.learn.batch.PolicyGradientSettings;
 import org.pgbarrier.learn.batch.PolicyGradientStep;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.ShortfallRule;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.QueryCounter;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.ShortfallRule;
 
 /**
  * BMB-13: the authors' outcome-versus-process figures [CODE: utils/experiments.py, docs/theory.md

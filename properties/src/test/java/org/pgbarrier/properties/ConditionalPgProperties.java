@@ -11,10 +11,11 @@ import org.pgbarrier.learn.paper.OutcomeRewardPg;
 import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.learn.paper.PaperRun;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.MedianPowerLaw;
 
 /**
  * BMB-16, Theorem 3 of the paper (PMLR Theorem 3.1, docs/theory.md §5.2) [PAPER A,C]: outcome-

@@ -12,11 +12,6 @@ import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.ProcessPolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.ExceedanceRule;
-import org.pgbarrier.properties.stats.ShortfallRule;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
@@ -24,6 +19,11 @@ import org.pgbarrier.reward.QueryCounter;
 import org.pgbarrier.support.AccessibleSet;
 import org.pgbarrier.support.ElicitationTest;
 import org.pgbarrier.support.Regime;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.ExceedanceRule;
+import org.pgbarrier.testkit.stats.ShortfallRule;
 
 /**
  * ACS-03: elicitation versus creation on a barrier instance, in the operational definitions of

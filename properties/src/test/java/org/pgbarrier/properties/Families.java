@@ -6,11 +6,11 @@ import org.pgbarrier.instance.BigramInstances;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.PlantedGaussianInstances;
 import org.pgbarrier.instance.TabularInstances;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.Params;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.Params;
 
 /**
  * The four instance families behind one parameter space, so that an exact property runs on all

@@ -7,9 +7,10 @@ import org.pgbarrier.learn.paper.ClusterLearnerState;
 import org.pgbarrier.learn.paper.OutcomeRewardPg;
 import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperRun;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.MedianPowerLaw;
 
 /**
  * BMB-18, Corollary 3.4 of the paper (arXiv Corollary 4, docs/theory.md §5.4) [PAPER A,B]: with

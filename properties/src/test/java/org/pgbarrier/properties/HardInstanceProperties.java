@@ -4,11 +4,11 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.HardInstance;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
  * SHP-07, the hard instance of Thm 3.1 (arXiv 2412.01951 App. H): {@code d = 20}, {@code M = 50},

@@ -17,14 +17,14 @@ import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.metric.TargetLikelihoods;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
  * BMB-10: on a G4 barrier mixture, outcome PG with a budget of {@code T} queries plateaus at the
@@ -53,7 +53,12 @@ class LikelihoodQuantilePlateauProperties {
   private static final BarrierInstances.Spec SPEC =
       new BarrierInstances.Spec(16, 5, 1, 1, 5, 0.5, 0.95, 1 / Math.sqrt(10));
   private static final int QUERIES = 100_000;
-  private static final int RUNS = 30;
+  /**
+   * Independent runs. 40, not 30: the LQ-form mutant is rejected when c of M runs exceed rho/beta
+   * with P[Bin(M, 0.7) >= c] <= a; at M = 30 that needs all 30 runs (0.7^30 = 2.25e-5), so the
+   * check had power only at levels above 2.25e-5. M = 40 rejects at c = 39 for a = 2e-5.
+   */
+  private static final int RUNS = 40;
   private static final double ETA = 0.25;
   /** Markov level: under {@code E[Z] <= F}, {@code P[Z >= F / BETA] <= BETA}. */
   private static final double BETA = 0.7;

@@ -8,11 +8,11 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.MarginCertificate;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.LogitScorer;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.Params;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.Params;
 
 /** BMB-02 (margin certificates) and BMB-03 (the margin odds lemma). */
 class MarginProperties {

@@ -8,10 +8,10 @@ import org.pgbarrier.bounds.BaseModelBarrier;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.model.LinearAutoregressiveModel;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.Params;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.Params;
 
 /**
  * BMB-01, the model identities of the linear autoregressive model, on random instances of all

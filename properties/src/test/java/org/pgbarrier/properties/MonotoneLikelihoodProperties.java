@@ -8,12 +8,12 @@ import org.pgbarrier.learn.LossNormalisedStep;
 import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.Params;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.QueryCounter;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.Params;
 
 /** BMB-08 [CONJECTURE]: success-only outcome PG with eta <= 1/4 never lowers p(y*|x). */
 class MonotoneLikelihoodProperties {

@@ -8,11 +8,12 @@ import org.pgbarrier.learn.paper.ClusterLearnerState;
 import org.pgbarrier.learn.paper.OutcomeRewardPg;
 import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperRun;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.QuantileInterval;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.MedianPowerLaw;
+import org.pgbarrier.testkit.stats.QuantileInterval;
 
 /**
  * BMB-17, Remark 3.3 of the paper (PMLR; no arXiv number reported) with Theorem 5.4 (arXiv 11?),

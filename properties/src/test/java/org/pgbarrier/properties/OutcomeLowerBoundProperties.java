@@ -17,12 +17,12 @@ import org.pgbarrier.learn.paper.PaperBehaviour;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.learn.paper.PaperRun;
 import org.pgbarrier.properties.TheoremRuns.Reach;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.BinomialTail;
-import org.pgbarrier.properties.stats.QuantileInterval;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.QuantileInterval;
 
 /**
  * BMB-21: necessary consequences of Theorem 5.3 (arXiv Theorem 10?, docs/theory.md §5.8), the

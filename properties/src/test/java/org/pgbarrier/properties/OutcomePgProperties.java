@@ -9,13 +9,13 @@ import org.pgbarrier.learn.LossNormalisedStep;
 import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.QueryCounter;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /** BMB-06: the first-success law of success-only outcome PG. */
 class OutcomePgProperties {

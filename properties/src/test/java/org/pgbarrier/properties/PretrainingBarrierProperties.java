@@ -9,17 +9,17 @@ import org.pgbarrier.instance.cluster.ClusterFamily;
 import org.pgbarrier.learn.paper.ClusterLearnerState;
 import org.pgbarrier.learn.paper.LabelledSgd;
 import org.pgbarrier.learn.paper.PaperRun;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.Params;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Series;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.Params;
+import org.pgbarrier.testkit.engine.Series;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
  * BMB-22: Theorem 5.5 (arXiv Theorem 12?, docs/theory.md §5.10), pre-training cannot lift the

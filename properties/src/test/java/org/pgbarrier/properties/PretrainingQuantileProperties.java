@@ -17,13 +17,13 @@ import org.pgbarrier.learn.batch.SupervisedSettings;
 import org.pgbarrier.metric.LikelihoodQuantile;
 import org.pgbarrier.metric.TargetLikelihoods;
 import org.pgbarrier.model.LinearAutoregressiveModel;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.Params;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.Params;
 
 /**
  * BMB-14 [CONJECTURE, ours; docs/theory.md §8.14]: along supervised pre-training (E1) the

@@ -12,12 +12,12 @@ import org.pgbarrier.learn.paper.BestOfMExploration;
 import org.pgbarrier.learn.paper.PaperLearner;
 import org.pgbarrier.learn.paper.ProcessRewardWalk;
 import org.pgbarrier.properties.TheoremRuns.Reach;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Series;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.QuantileInterval;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.Series;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.QuantileInterval;
 
 /**
  * BMB-20: Theorem 4.1 (arXiv Theorem 6), Algorithm 2 (process reward, docs/theory.md §4.6, §5.6)

@@ -16,17 +16,17 @@ import org.pgbarrier.learn.OutcomePolicyGradient;
 import org.pgbarrier.learn.ProcessPolicyGradient;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Series;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
-import org.pgbarrier.properties.stats.BinomialTail;
-import org.pgbarrier.properties.stats.QuantileInterval;
-import org.pgbarrier.properties.stats.SlopeInterval;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.Series;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.QuantileInterval;
+import org.pgbarrier.testkit.stats.SlopeInterval;
 
 /**
  * BMB-12: process rewards avoid the barrier, for the reconstruction's algorithm (C) ({@link

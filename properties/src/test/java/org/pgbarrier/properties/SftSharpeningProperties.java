@@ -13,16 +13,16 @@ import org.pgbarrier.instance.TabularInstances;
 import org.pgbarrier.learn.ConstantStep;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.stats.BinomialTail;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
 import org.pgbarrier.sharpen.SftSharpening;
+import org.pgbarrier.stats.BinomialTail;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
  * SHP-04: SFT-sharpening with the linear autoregressive model fitted by SGD (an exact check), and

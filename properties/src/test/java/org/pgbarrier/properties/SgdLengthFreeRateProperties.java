@@ -11,9 +11,10 @@ import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.paper.ClusterLearnerState;
 import org.pgbarrier.learn.paper.LabelledSgd;
 import org.pgbarrier.learn.paper.PaperRun;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.MedianPowerLaw;
 
 /**
  * BMB-15, Prop 2.2 of the paper (arXiv Prop 2, docs/theory.md §5.1) [PAPER A,B]: SGD on labelled

@@ -16,10 +16,11 @@ import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.TabularContext;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.engine.StatisticalProperty.Decision;
 import org.pgbarrier.random.Seeds;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.MedianPowerLaw;
 
 /**
  * BMB-05: the statistical rate of algorithm (A), {@code AdaptiveSgd} with the loss-normalised step

@@ -12,10 +12,10 @@ import org.pgbarrier.learn.AdaptiveSgd;
 import org.pgbarrier.learn.LossNormalisedStep;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.Params;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.Params;
 
 /**
  * BMB-04: the pathwise regret inequality of algorithm (A), deterministic on every sequence,
@@ -38,7 +38,7 @@ class SgdRegretProperties {
         .verify();
   }
 
-  private static org.pgbarrier.properties.engine.ParameterSpace space() {
+  private static org.pgbarrier.testkit.engine.ParameterSpace space() {
     return Families.space()
         .integer("n", 10, 120)
         .integer("order", 1, 4)

@@ -5,14 +5,6 @@ import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
-import org.pgbarrier.properties.engine.Comparison;
-import org.pgbarrier.properties.engine.Check;
-import org.pgbarrier.properties.engine.ExactProperty;
-import org.pgbarrier.properties.engine.Observation;
-import org.pgbarrier.properties.engine.ParameterSpace;
-import org.pgbarrier.properties.engine.Params;
-import org.pgbarrier.properties.engine.StatisticalProperty;
-import org.pgbarrier.properties.stats.GoodnessOfFit;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.BestOfN;
 import org.pgbarrier.sharpen.CoverageCoefficient;
@@ -20,6 +12,14 @@ import org.pgbarrier.sharpen.DpoSharpening;
 import org.pgbarrier.sharpen.Laws;
 import org.pgbarrier.sharpen.RlhfSharpening;
 import org.pgbarrier.sharpen.TabularAutoregressivePolicy;
+import org.pgbarrier.testkit.engine.Check;
+import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.ExactProperty;
+import org.pgbarrier.testkit.engine.Observation;
+import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.Params;
+import org.pgbarrier.testkit.engine.StatisticalProperty;
+import org.pgbarrier.testkit.stats.GoodnessOfFit;
 
 /**
  * SHP-01, SHP-02, SHP-03, SHP-06 and SHP-08: best-of-N, Prop. C.1, Prop. 3.1, the

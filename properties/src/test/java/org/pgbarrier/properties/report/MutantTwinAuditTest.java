@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.pgbarrier.properties.engine.ClaimLedger;
-import org.pgbarrier.properties.engine.StatisticalProperty;
+import org.pgbarrier.bounds.ClaimRegistry;
+import org.pgbarrier.testkit.engine.ClaimLedger;
+import org.pgbarrier.testkit.report.ClaimsReport;
+import org.pgbarrier.testkit.report.MutantTwinAudit;
+import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 
 /**
  * The mutant-twin audit on synthetic ledgers, and on this build's {@code claims.json}. The
@@ -38,7 +41,7 @@ class MutantTwinAuditTest {
   void everyStatisticalCheckInThisBuildsLedgerRejectedItsMutantTwin() {
     assertThat(MutantTwinAudit.unrejected(
             ClaimsReport.read(ClaimLedger.directory().resolve("claims.json")),
-            StatisticalProperty.SUITE_CHECKS))
+            FalseAlarmBudget.of(ClaimRegistry.BUILT_IN).checkIds()))
         .as("statistical checks in %s without mutant_rejected: true",
             ClaimLedger.directory().resolve("claims.json"))
         .isEmpty();

@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
  *   <li>{@code a.b.c=value}: sets the key, creating it (and missing parent mappings) if absent;
  *       a key the schema does not know is then refused by the binder like one written in the file;
  *   <li>{@code +a.b.c=value}: adds the key, refused if it is already set;
+ *   <li>{@code ++a.b.c=value}: adds the key or overrides it (Hydra's force-add), the same as
+ *       {@code a.b.c=value} here, since a plain override already creates a missing key;
  *   <li>{@code ~a.b.c}: removes the key (its default then applies), refused if it is not set.
  * </ul>
  *
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class Overrides {
   private static final Pattern FORM =
-      Pattern.compile("([+~]?)([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:=(.*))?",
+      Pattern.compile("(\\+\\+|[+~]?)([A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*)(?:=(.*))?",
           Pattern.DOTALL);
 
   private Overrides() {}
@@ -29,8 +31,8 @@ final class Overrides {
     Origin origin = Origin.override(text);
     Matcher m = FORM.matcher(text);
     if (!m.matches() || m.group(1).equals("~") == (m.group(3) != null)) {
-      throw ConfigException.at(origin, "must be key=value, +key=value or ~key, with a dotted"
-          + " key such as experiment.pg.steps");
+      throw ConfigException.at(origin, "must be key=value, +key=value, ++key=value or ~key, with a"
+          + " dotted key such as experiment.pg.steps");
     }
     String path = m.group(2);
     String[] keys = path.split("\\.");

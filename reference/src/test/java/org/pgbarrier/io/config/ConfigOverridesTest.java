@@ -73,10 +73,19 @@ class ConfigOverridesTest {
   }
 
   @Test
+  void plusPlusAddsAnAbsentKeyOrOverridesAPresentOneAsHydraDoes() {
+    assertThat(outcome("++experiment.seed=6").seed()).isEqualTo(6);
+    assertThat(outcome("~experiment.seed", "++experiment.seed=8").seed()).isEqualTo(8);
+    assertThat(refusal("++experiment.pg.nothing=1")).contains("experiment.pg.nothing")
+        .contains("unknown key");
+  }
+
+  @Test
   void aMalformedOverrideIsRefused() {
-    String rule = ": must be key=value, +key=value or ~key, with a dotted key such as"
-        + " experiment.pg.steps";
-    for (String bad : List.of("steps", "=3", "a..b=1", "~a=1", "experiment pg=1")) {
+    String rule = ": must be key=value, +key=value, ++key=value or ~key, with a dotted key such"
+        + " as experiment.pg.steps";
+    for (String bad : List.of("steps", "=3", "a..b=1", "~a=1", "experiment pg=1", "++a",
+        "+++a=1", "++~a=1")) {
       assertThat(refusal(bad)).isEqualTo("override " + bad + rule);
     }
     assertThat(refusal("experiment.pg.steps=[1")).startsWith(
