@@ -311,7 +311,10 @@ public final class Figure {
 
   /**
    * Writes {@code NAME.png}, {@code NAME.svg} and {@code NAME.pdf} into {@code directory}, each
-   * atomically.
+   * atomically. The PNG (rasterised at 300 dpi and deflated: about two thirds of the drawing time)
+   * is drawn on a second thread while this one draws the SVG and the PDF; each format builds its
+   * own chart from this figure's series, which nothing changes while drawing, so the bytes are
+   * those of drawing them one after the other.
    *
    * @return the three files, PNG first
    */
@@ -319,9 +322,10 @@ public final class Figure {
     Path png = directory.resolve(name + ".png");
     Path svg = directory.resolve(name + ".svg");
     Path pdf = directory.resolve(name + ".pdf");
-    AtomicFiles.write(png, png());
-    AtomicFiles.write(svg, svg());
-    AtomicFiles.write(pdf, pdf());
+    Concurrently.run("figure " + name, () -> AtomicFiles.write(png, png()), () -> {
+      AtomicFiles.write(svg, svg());
+      AtomicFiles.write(pdf, pdf());
+    });
     return new Path[] {png, svg, pdf};
   }
 
