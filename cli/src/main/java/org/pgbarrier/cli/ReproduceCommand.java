@@ -13,6 +13,7 @@ import org.pgbarrier.io.config.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,14 +47,7 @@ final class ReproduceCommand implements Callable<Integer> {
       description = "where the comparison figures go (default: ${DEFAULT-VALUE})")
   private Path out;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "worker threads; the results are the same bit for bit at any N (default:"
-          + " the number of processors, ${DEFAULT-VALUE})",
-      defaultValue = "${sys:pgbarrier.processors}")
-  private int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
-  private boolean quiet;
+  @Mixin private WorkerOptions workers;
 
   @Option(names = "--seed", paramLabel = "SEED", description = "sets both seeds of every config,"
       + " global.seed and experiment.seed (default: the configs' own)")
@@ -65,7 +59,7 @@ final class ReproduceCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Threads.check(threads);
+    int threads = workers.threads();
     Path directory = configs != null ? configs : Home.configs();
     List<ExperimentConfig> read = new ArrayList<>();
     for (String file : CONFIGS) {
@@ -91,8 +85,7 @@ final class ReproduceCommand implements Callable<Integer> {
       OutputDirectory comparison = OutputDirectory.prepare("--out", out.toString());
       prepared.add(comparison);
       for (ExperimentConfig config : read) {
-        try (ProgressDisplay progress = quiet
-            ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+        try (ProgressDisplay progress = workers.progress(spec.commandLine().getErr())) {
           runs.add(ExperimentRun.of(config, progress, threads, allowLong));
         }
       }

@@ -10,6 +10,7 @@ import org.pgbarrier.io.config.ExperimentConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,14 +52,7 @@ final class RunCommand implements Callable<Integer> {
       + " global.seed and experiment.seed")
   private Long seed;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "worker threads; the results are the same bit for bit at any N (default:"
-          + " the number of processors, ${DEFAULT-VALUE})",
-      defaultValue = "${sys:pgbarrier.processors}")
-  private int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
-  private boolean quiet;
+  @Mixin private WorkerOptions workers;
 
   @Option(names = "--allow-long", description = "run even when the work estimate (steps x batch"
       + " x N x k, x m for best-of-m) exceeds 1e12, some hours of computing")
@@ -92,15 +86,15 @@ final class RunCommand implements Callable<Integer> {
         throw new UsageException("--artifact-file " + artifactFile + ": names one run's"
             + " artifact, not a sweep's");
       }
-      return Sweep.run(new Sweep.Options(config, overrides, threads, parallelCells, shard,
-          prepareShards, allowLong, quiet), spec.commandLine().getOut(),
+      return Sweep.run(new Sweep.Options(config, overrides, workers.threads(), parallelCells,
+          shard, prepareShards, allowLong, workers.quiet()), spec.commandLine().getOut(),
           spec.commandLine().getErr(), System.getenv());
     }
     if (shard != null || parallelCells != null || prepareShards != null) {
       throw new UsageException("--shard, --parallel-cells and --prepare-shards go with"
           + " --multirun");
     }
-    Threads.check(threads);
+    int threads = workers.threads();
     ExperimentConfig read = ConfigReader.read(config, overrides);
     ExperimentRun.requireHeap(read);
     ExperimentRun.checkArtifactFile(read, artifactFile);
@@ -108,8 +102,7 @@ final class RunCommand implements Callable<Integer> {
       ExperimentRun.requireWork(read);
     }
     ExperimentRun run;
-    try (ProgressDisplay progress = quiet
-        ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+    try (ProgressDisplay progress = workers.progress(spec.commandLine().getErr())) {
       run = ExperimentRun.of(read, progress, threads, allowLong, artifactFile);
     }
     PrintWriter out = spec.commandLine().getOut();

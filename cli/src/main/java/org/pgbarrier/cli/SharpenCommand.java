@@ -16,6 +16,7 @@ import org.pgbarrier.support.Regime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -109,14 +110,7 @@ final class SharpenCommand implements Callable<Integer> {
           + " ready; a rerun replaces the previous sweep whole (default: ${DEFAULT-VALUE})")
   private String out;
 
-  @Option(names = "--threads", paramLabel = "N",
-      description = "worker threads; the results are the same bit for bit at any N (default:"
-          + " the number of processors, ${DEFAULT-VALUE})",
-      defaultValue = "${sys:pgbarrier.processors}")
-  private int threads;
-
-  @Option(names = {"-q", "--quiet"}, description = "no progress bar on standard error")
-  private boolean quiet;
+  @Mixin private WorkerOptions workers;
 
   @Option(names = "--allow-long", description = "run even when the work estimate (samples x"
       + " sum of the grid x length x k, plus contexts x curve points x k^length) exceeds 1e12")
@@ -125,13 +119,12 @@ final class SharpenCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     long start = System.nanoTime();
-    Threads.check(threads);
+    int threads = workers.threads();
     SharpenSweep.Settings settings = settings();
     OutputDirectory dir = OutputDirectory.prepare("--out", out);
     checkOutput(dir);
     SharpenSweep.Result result;
-    try (ProgressDisplay progress = quiet
-        ? ProgressDisplay.quiet() : ProgressDisplay.on(spec.commandLine().getErr())) {
+    try (ProgressDisplay progress = workers.progress(spec.commandLine().getErr())) {
       result = Threads.inPool(threads, () -> SharpenSweep.run(settings, progress));
     }
     List<Path> files = dir.publish("--out", NAME,
