@@ -9,6 +9,7 @@ import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.reward.OutcomeReward;
 
 /**

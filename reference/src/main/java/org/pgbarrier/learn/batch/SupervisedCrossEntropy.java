@@ -7,6 +7,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 
 /**
  * (E1) Supervised pre-training with the token-averaged cross-entropy, the authors' {@code

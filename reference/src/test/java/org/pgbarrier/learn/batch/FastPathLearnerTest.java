@@ -18,6 +18,7 @@ import org.pgbarrier.model.BigramFeatureMap;
 import org.pgbarrier.model.FeatureMap;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.LogitScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
