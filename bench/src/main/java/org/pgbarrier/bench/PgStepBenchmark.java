@@ -77,6 +77,6 @@ public class PgStepBenchmark {
 
   @Benchmark
   public Object step() {
-    return learner.step(w, rng);
+    return learner.advance(w, rng);
   }
 }

@@ -91,7 +91,7 @@ public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<Supervise
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
   @Override
-  public SupervisedStep step(double[] w, RandomGenerator rng) {
+  public SupervisedStep advance(double[] w, RandomGenerator rng) {
     batch.begin(w, rng);
     batch.resetLanes();
     batch.forEachSequence((lane, b) -> {
