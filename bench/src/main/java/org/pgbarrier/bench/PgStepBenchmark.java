@@ -20,8 +20,8 @@ import org.pgbarrier.learn.batch.OutcomeReinforce;
 import org.pgbarrier.learn.batch.PolicyGradientSettings;
 import org.pgbarrier.learn.batch.ProcessReinforce;
 import org.pgbarrier.learn.batch.BatchAlgorithm;
-import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.learn.behaviour.OnPolicyBehaviour;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
@@ -77,6 +77,6 @@ public class PgStepBenchmark {
 
   @Benchmark
   public Object step() {
-    return learner.step(w, rng);
+    return learner.advance(w, rng);
   }
 }

@@ -11,12 +11,13 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layering of README's layout as rules that fail the build (ArchUnit): in {@code reference},
- * {@code kernel}, {@code random}, {@code stats} and {@code Checks} at the bottom, then {@code
- * model}, then {@code instance} and {@code reward}, {@code learn}, {@code metric}, {@code sharpen}
- * and {@code support}, {@code experiment}, {@code io}; {@code cli} on top, reaching the library
- * through {@code experiment}, {@code io}, {@code support} and {@code stats} and the descriptive
- * {@code instance.Instance} of a result, never the model, the learners or the kernels. A lower
- * package never imports a higher one. Main classes only (tests may reach anything).
+ * {@code kernel}, {@code parallel}, {@code random}, {@code stats} and {@code Checks} at the
+ * bottom, then {@code model}, then {@code instance} and {@code reward}, {@code learn}, {@code
+ * metric}, {@code sharpen} and {@code support}, {@code experiment}, {@code io}; {@code cli} on
+ * top, reaching the library through {@code experiment}, {@code io}, {@code support} and {@code
+ * stats} and the descriptive {@code instance.Instance} of a result, never the model, the
+ * learners, the kernels or the worker threads. A lower package never imports a higher one. Main
+ * classes only (tests may reach anything).
  */
 class LayeringTest {
   private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -34,7 +35,7 @@ class LayeringTest {
   void aLowerPackageNeverImportsAHigherOne() {
     layeredArchitecture().consideringOnlyDependenciesInLayers()
         .layer("base").definedBy("org.pgbarrier", "org.pgbarrier.kernel..",
-            "org.pgbarrier.random..", "org.pgbarrier.stats..")
+            "org.pgbarrier.parallel..", "org.pgbarrier.random..", "org.pgbarrier.stats..")
         .layer("model").definedBy("org.pgbarrier.model..")
         .layer("instance").definedBy("org.pgbarrier.instance..", "org.pgbarrier.reward..")
         .layer("learn").definedBy("org.pgbarrier.learn..")
@@ -60,8 +61,8 @@ class LayeringTest {
   void theCommandLineNeverReachesTheModelTheLearnersOrTheKernels() {
     noClasses().that().resideInAPackage("org.pgbarrier.cli..")
         .should().dependOnClassesThat().resideInAnyPackage("org.pgbarrier.model..",
-            "org.pgbarrier.kernel..", "org.pgbarrier.learn..", "org.pgbarrier.reward..",
-            "org.pgbarrier.metric..", "org.pgbarrier.random..")
+            "org.pgbarrier.kernel..", "org.pgbarrier.parallel..", "org.pgbarrier.learn..",
+            "org.pgbarrier.reward..", "org.pgbarrier.metric..", "org.pgbarrier.random..")
         .check(CLASSES);
   }
 }

@@ -312,7 +312,7 @@ class AuthorsFiguresProperties {
     }
 
     @Override
-    public PolicyGradientStep step(double[] w, RandomGenerator rng) {
+    public PolicyGradientStep advance(double[] w, RandomGenerator rng) {
       int n = model.length();
       List<Labeled<double[]>> contexts = new ArrayList<>(batch);
       for (int b = 0; b < batch; b++) {

@@ -9,11 +9,11 @@ import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
-import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.metric.LikelihoodCdf;
 import org.pgbarrier.metric.LikelihoodQuantile;
 import org.pgbarrier.metric.TargetLikelihoods;
 import org.pgbarrier.model.LinearAutoregressiveModel;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.random.Seeds;
 
 /**

@@ -15,11 +15,11 @@ import org.pgbarrier.learn.batch.BatchAlgorithm;
 import org.pgbarrier.learn.batch.PolicyGradientStep;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
-import org.pgbarrier.learn.batch.Workers;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.metric.SequenceError;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.QueryCounter;
 

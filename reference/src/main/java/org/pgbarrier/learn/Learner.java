@@ -15,7 +15,8 @@ import org.pgbarrier.random.Seeds;
  * context) for the per-sample learners ({@link AdaptiveSgd}, {@link ReconstructedOutcomePg},
  * {@link ReconstructedRejectionPg}, {@link ReconstructedProcessPg}), a {@code LearnerState} for
  * the paper's learners ({@code learn.paper.PaperLearner}), the weights {@code double[]} for the
- * authors' batch algorithms ({@link BatchLearner} around a {@code learn.batch.BatchAlgorithm}).
+ * authors' batch algorithms ({@code learn.batch.BatchAlgorithm}: a step is one batch step, its
+ * queries are the step report's, its error NaN).
  *
  * @param <S> the state one iteration updates in place
  */

@@ -4,17 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.BigramInstances;
 import org.pgbarrier.instance.Instance;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.TabularInstances;
+import org.pgbarrier.learn.batch.BatchAlgorithm;
+import org.pgbarrier.learn.batch.OutcomeReinforce;
+import org.pgbarrier.learn.batch.PolicyGradientSettings;
+import org.pgbarrier.learn.batch.ProcessReinforce;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
+import org.pgbarrier.learn.behaviour.OnPolicyBehaviour;
 import org.pgbarrier.model.TabularContext;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
+import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
 
 /**
@@ -26,6 +33,9 @@ class LearnerProtocolTest {
   private static final Instance<TabularContext> INSTANCE =
       TabularInstances.generate(new TabularInstances.Spec(3, 3, 1, 0.5, 0.2, 0.6), 7L);
   private static final Labeled<TabularContext> CONTEXT = INSTANCE.contexts().get(0);
+  /** G3 bigram, d = 3, k = 2, N = 3 (Rademacher inputs, one mixture centre). */
+  private static final Instance<double[]> BIGRAM = BigramInstances.generate(
+      new BigramInstances.Spec(3, 2, 3, BigramInstances.Inputs.RADEMACHER, 1, 0.0, 8), 11L);
 
   @Test
   void aPerSampleRunIsTRoundsFromStreamOneWithTheirQueriesAndTheLastError() {
@@ -75,19 +85,36 @@ class LearnerProtocolTest {
     assertThat(run.queries()).isEqualTo(9).isEqualTo(counter.count());
   }
 
+  /**
+   * The supervised learner reads labels, no reward; on-policy, the outcome learner asks one reward
+   * per response ({@code B} a step) and the process learner one per token ({@code B N} a step).
+   * The counter they charge counts the queries apart from the step reports.
+   */
   @Test
-  void aBatchLearnerRunIsTheAlgorithmsOwnRunFromTheSameGenerator() {
-    Instance<double[]> bigram = BigramInstances.generate(
-        new BigramInstances.Spec(3, 2, 3, BigramInstances.Inputs.RADEMACHER, 1, 0.0, 8), 11L);
-    SupervisedSettings settings = new SupervisedSettings(4, 5);
-    double[] expected = new SupervisedCrossEntropy<>(bigram.model(), bigram.distribution(),
-        new Adagrad(0.1), settings).run(bigram.wBase(), Seeds.stream(5L, 1));
-    BatchLearner<?> learner = BatchLearner.of(new SupervisedCrossEntropy<>(bigram.model(),
-        bigram.distribution(), new Adagrad(0.1), settings), w -> Double.NaN);
-    double[] w = bigram.wBase();
-    Learner.Run run = learner.run(w, settings.steps(), 5L);
+  void aBatchRunIsTheAlgorithmsOwnRunFromTheSameGeneratorAndSpendsItsRewardQueries() {
+    assertBatchRun(counter -> new SupervisedCrossEntropy<>(BIGRAM.model(), BIGRAM.distribution(),
+        new Adagrad(0.1), new SupervisedSettings(4, 5)), 0);
+    PolicyGradientSettings settings = new PolicyGradientSettings(3, 6, true);
+    OnPolicyBehaviour<double[]> onPolicy = new OnPolicyBehaviour<>(BIGRAM.model());
+    assertBatchRun(counter -> new OutcomeReinforce<>(BIGRAM.model(), BIGRAM.distribution(),
+        onPolicy, new OutcomeReward(counter), new Adagrad(0.1), settings), 3 * 6);
+    assertBatchRun(counter -> new ProcessReinforce<>(BIGRAM.model(), BIGRAM.distribution(),
+        onPolicy, new ProcessReward(counter), new Adagrad(0.1), settings), 3 * 6 * 3);
+  }
+
+  /**
+   * {@code Learner.run} of a fresh learner on the counter against the algorithm's own {@code
+   * run} from stream 1 of the same seed: the same weights, {@code queries} queries, no error.
+   */
+  private static void assertBatchRun(Function<QueryCounter, BatchAlgorithm<?>> learner,
+      long queries) {
+    BatchAlgorithm<?> own = learner.apply(QueryCounter.unlimited());
+    double[] expected = own.run(BIGRAM.wBase(), Seeds.stream(5L, 1));
+    QueryCounter counter = QueryCounter.unlimited();
+    double[] w = BIGRAM.wBase();
+    Learner.Run run = learner.apply(counter).run(w, own.steps(), 5L);
     assertThat(w).containsExactly(expected);
-    assertThat(run.queries()).isZero();
+    assertThat(run.queries()).isEqualTo(queries).isEqualTo(counter.count());
     assertThat(run.lastError()).isNaN();
   }
 }

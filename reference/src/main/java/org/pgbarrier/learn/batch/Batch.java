@@ -9,6 +9,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.random.Seeds;
 
 /**

@@ -14,4 +14,5 @@ package org.pgbarrier.learn.batch;
  *     those of a behaviour that shares the counter)
  */
 public record PolicyGradientStep(
-    int step, double loss, double meanReward, double accuracy, long queries) {}
+    int step, double loss, double meanReward, double accuracy, long queries)
+    implements BatchStep {}

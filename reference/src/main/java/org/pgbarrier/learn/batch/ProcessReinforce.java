@@ -9,6 +9,7 @@ import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.reward.ProcessReward;
 
 /**
@@ -127,7 +128,7 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
   @Override
-  public PolicyGradientStep step(double[] w, RandomGenerator rng) {
+  public PolicyGradientStep advance(double[] w, RandomGenerator rng) {
     long queriesBefore = reward.counter().count();
     batch.begin(w, rng);
     batch.resetLanes();

@@ -7,6 +7,7 @@ import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.SequenceScorer;
+import org.pgbarrier.parallel.Workers;
 
 /**
  * (E1) Supervised pre-training with the token-averaged cross-entropy, the authors' {@code
@@ -90,7 +91,7 @@ public final class SupervisedCrossEntropy<X> implements BatchAlgorithm<Supervise
    *     the step rule refuses the step ({@code w} is then unchanged)
    */
   @Override
-  public SupervisedStep step(double[] w, RandomGenerator rng) {
+  public SupervisedStep advance(double[] w, RandomGenerator rng) {
     batch.begin(w, rng);
     batch.resetLanes();
     batch.forEachSequence((lane, b) -> {

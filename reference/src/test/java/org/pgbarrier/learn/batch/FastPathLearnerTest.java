@@ -18,6 +18,7 @@ import org.pgbarrier.model.BigramFeatureMap;
 import org.pgbarrier.model.FeatureMap;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 import org.pgbarrier.model.LogitScorer;
+import org.pgbarrier.parallel.Workers;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
@@ -74,11 +75,11 @@ class FastPathLearnerTest {
   private void compare(
       Function<LinearAutoregressiveModel<double[]>, BatchAlgorithm<?>> learner, Void unused) {
     BatchAlgorithm<?> reference = learner.apply(general);
-    Object generalReport = reference.step(w.clone(), new SplittableRandom(5));
+    Object generalReport = reference.advance(w.clone(), new SplittableRandom(5));
     double[] expected = direction(reference);
     for (int threads : new int[] {1, 2}) {
       BatchAlgorithm<?> candidate = withWorkers(learner.apply(fast), threads);
-      Object fastReport = candidate.step(w.clone(), new SplittableRandom(5));
+      Object fastReport = candidate.advance(w.clone(), new SplittableRandom(5));
       double[] actual = direction(candidate);
       double scale = 0;
       for (double e : expected) {

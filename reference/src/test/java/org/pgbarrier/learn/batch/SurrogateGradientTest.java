@@ -45,7 +45,7 @@ class SurrogateGradientTest {
     CapturingRule rule = new CapturingRule();
     SupervisedCrossEntropy<double[]> e1 =
         new SupervisedCrossEntropy<>(model, d, rule, new SupervisedSettings(1, B));
-    SupervisedStep report = e1.step(w.clone(), new SplittableRandom(1));
+    SupervisedStep report = e1.advance(w.clone(), new SplittableRandom(1));
     List<Labeled<double[]>> contexts = d.drawn;
     ToDoubleFunction<double[]> loss = v -> {
       double sum = 0;
@@ -69,7 +69,7 @@ class SurrogateGradientTest {
       OutcomeReinforce<double[]> e2 = new OutcomeReinforce<>(model, d, behaviour,
           new OutcomeReward(QueryCounter.unlimited()), rule,
           new PolicyGradientSettings(1, B, baseline));
-      PolicyGradientStep report = e2.step(w.clone(), new SplittableRandom(2));
+      PolicyGradientStep report = e2.advance(w.clone(), new SplittableRandom(2));
 
       double[] r = new double[B];
       double mean = 0;
@@ -107,7 +107,7 @@ class SurrogateGradientTest {
       ProcessReinforce<double[]> e3 = new ProcessReinforce<>(model, d, behaviour,
           new ProcessReward(QueryCounter.unlimited()), rule,
           new PolicyGradientSettings(1, B, baseline));
-      PolicyGradientStep report = e3.step(w.clone(), new SplittableRandom(3));
+      PolicyGradientStep report = e3.advance(w.clone(), new SplittableRandom(3));
 
       double[][] r = new double[B][n];
       double[] mean = new double[n];

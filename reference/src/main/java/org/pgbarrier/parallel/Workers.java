@@ -1,4 +1,4 @@
-package org.pgbarrier.learn.batch;
+package org.pgbarrier.parallel;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;

@@ -24,8 +24,8 @@ import org.pgbarrier.reward.OutcomeReward;
 import org.pgbarrier.reward.ProcessReward;
 import org.pgbarrier.reward.QueryCounter;
 
-/** The batch learners' contracts other than the gradient formula (see SurrogateGradientTest). */
-class BatchLearnerTest {
+/** The batch algorithms' contracts other than the gradient formula (see SurrogateGradientTest). */
+class BatchAlgorithmTest {
   private static final int B = 8;
   private final Instance<double[]> instance = BatchFixture.smallBigram();
   private final LinearAutoregressiveModel<double[]> model = instance.model();
@@ -53,8 +53,8 @@ class BatchLearnerTest {
       for (boolean baseline : new boolean[] {true, false}) {
         CapturingRule e2 = new CapturingRule();
         CapturingRule e3 = new CapturingRule();
-        outcome(behaviour, baseline, e2).step(w.clone(), new SplittableRandom(1));
-        process(behaviour, baseline, e3).step(w.clone(), new SplittableRandom(1));
+        outcome(behaviour, baseline, e2).advance(w.clone(), new SplittableRandom(1));
+        process(behaviour, baseline, e3).advance(w.clone(), new SplittableRandom(1));
         for (double[] direction : List.of(e2.directions.get(0), e3.directions.get(0))) {
           if (baseline) {
             assertThat(direction).as(behaviour.describe()).containsOnly(0.0);
@@ -78,9 +78,9 @@ class BatchLearnerTest {
     CapturingRule supervised = new CapturingRule();
     CapturingRule reinforce = new CapturingRule();
     SupervisedStep e1 = new SupervisedCrossEntropy<>(model, instance.distribution(), supervised,
-        new SupervisedSettings(1, B)).step(w.clone(), new SplittableRandom(9));
+        new SupervisedSettings(1, B)).advance(w.clone(), new SplittableRandom(9));
     PolicyGradientStep e2 = outcome(new TeacherForcingBehaviour<>(2), false, reinforce)
-        .step(w.clone(), new SplittableRandom(9));
+        .advance(w.clone(), new SplittableRandom(9));
     assertThat(reinforce.directions.get(0)).containsExactly(supervised.directions.get(0));
     assertThat(e2.loss()).isEqualTo(e1.loss());
     assertThat(e2.meanReward()).isEqualTo(1.0);
@@ -96,11 +96,11 @@ class BatchLearnerTest {
         new BestOfMBehaviour<>(new OnPolicyBehaviour<>(model), m, new ProcessReward(counter));
     PolicyGradientStep e2 = new OutcomeReinforce<>(model, instance.distribution(), bom,
         new OutcomeReward(counter), new Adagrad(0.1), new PolicyGradientSettings(1, B, true))
-        .step(w.clone(), new SplittableRandom(4));
+        .advance(w.clone(), new SplittableRandom(4));
     assertThat(e2.queries()).isEqualTo((long) B * n * m + B);
     PolicyGradientStep e3 = new ProcessReinforce<>(model, instance.distribution(), bom,
         new ProcessReward(counter), new Adagrad(0.1), new PolicyGradientSettings(1, B, false))
-        .step(w.clone(), new SplittableRandom(4));
+        .advance(w.clone(), new SplittableRandom(4));
     assertThat(e3.queries()).isEqualTo((long) B * n * m + (long) B * n);
     assertThat(counter.count()).isEqualTo(e2.queries() + e3.queries());
   }
@@ -154,10 +154,10 @@ class BatchLearnerTest {
         model, instance.distribution(), new Adagrad(0.1), new SupervisedSettings(1, B));
     double[] v = w.clone();
     SplittableRandom rng = new SplittableRandom(8);
-    e1.step(v, rng);
+    e1.advance(v, rng);
     v[0] = Double.NaN;
     double[] before = v.clone();
-    assertThatThrownBy(() -> e1.step(v, rng))
+    assertThatThrownBy(() -> e1.advance(v, rng))
         .isInstanceOf(ArithmeticException.class)
         .hasMessageContaining("E1 supervised cross-entropy, step 2")
         .hasMessageContaining("not finite");
@@ -167,7 +167,7 @@ class BatchLearnerTest {
     double[] huge = new double[model.dimension()];
     Arrays.fill(huge, Double.MAX_VALUE);
     ProcessReinforce<double[]> e3 = process(new UniformBehaviour<>(2), true, new CapturingRule());
-    assertThatThrownBy(() -> e3.step(huge, rng))
+    assertThatThrownBy(() -> e3.advance(huge, rng))
         .isInstanceOf(ArithmeticException.class)
         .hasMessageContaining("E3 process REINFORCE, step 1");
   }
@@ -190,7 +190,7 @@ class BatchLearnerTest {
         .hasMessage("behaviour vocabulary size = 3: must equal the model's k = 2");
     OutcomeReinforce<double[]> e2 =
         outcome(new OnPolicyBehaviour<>(model), true, new CapturingRule());
-    assertThatThrownBy(() -> e2.step(new double[3], new SplittableRandom(1)))
+    assertThatThrownBy(() -> e2.advance(new double[3], new SplittableRandom(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("w has length 3: must have length " + model.dimension());
   }
