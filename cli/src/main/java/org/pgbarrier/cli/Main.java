@@ -62,7 +62,7 @@ public final class Main implements Callable<Integer> {
         new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     ErrorReporter reporter = new ErrorReporter();
     Threads.setDefault();
-    CommandLine commandLine = new CommandLine(new Main())
+    CommandLine commandLine = commandLine()
         .setOut(outWriter)
         .setErr(errWriter)
         .setParameterExceptionHandler(reporter)
@@ -76,6 +76,14 @@ public final class Main implements Callable<Integer> {
       outWriter.flush();
       errWriter.flush();
     }
+  }
+
+  /**
+   * The command with its subcommands, before any stream is attached; their usage help breaks
+   * lines between words only ({@link WordWrappedHelp}).
+   */
+  static CommandLine commandLine() {
+    return new CommandLine(new Main()).setHelpFactory(WordWrappedHelp::new);
   }
 
   /** Without a subcommand there is nothing to do: a usage error. */

@@ -54,9 +54,10 @@ import picocli.CommandLine.Spec;
     name = "merge",
     mixinStandardHelpOptions = true,
     description = {
-      "Merges a sweep (run --multirun) into one table: SWEEPDIR/sweep_results.csv and .json (the"
-          + " cells' overrides and headline results), sweep_timings.json (wall times, apart) and"
-          + " figures across the grid. Refuses a sweep with missing or corrupt cells, naming them.",
+      "Merges a sweep (run --multirun) into one table: DIR/sweep_results.csv and"
+          + " DIR/sweep_results.json (the cells' overrides and headline results),"
+          + " sweep_timings.json (wall times, apart) and figures across the grid. Refuses a sweep"
+          + " with missing or corrupt cells, naming them.",
       "Given a soak directory of verify --seeds (it holds verify.json), tallies per statistical"
           + " check the seeds that rejected it and tests the count against the check's false-alarm"
           + " probability: soak.md and soak.json. See docs/cluster.md.",
@@ -77,7 +78,7 @@ final class MergeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "SWEEPDIR", description = "the sweep directory (the"
+  @Parameters(index = "0", paramLabel = "DIR", description = "the sweep directory (the"
       + " config's global.output_dir, holding sweep.json), or a verify soak directory (holding"
       + " verify.json)")
   private Path sweepDir;

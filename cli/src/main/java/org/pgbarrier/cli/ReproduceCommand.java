@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
     name = "reproduce",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the authors' three experiments from CONFIGS/outcome_reward.yaml,"
-          + " process_reward.yaml and cdf_quantile.yaml (each into its output_dir), draws"
+      "Runs the authors' three experiments from outcome_reward.yaml, process_reward.yaml and"
+          + " cdf_quantile.yaml in --configs (each into its output_dir), draws"
           + " outcome against process into --out, and ends with a table: base and final test"
           + " error, off-support samples and their average likelihood, wall time.",
       "Exit codes: 0 ok, 2 bad arguments or config, 1 runtime failure."

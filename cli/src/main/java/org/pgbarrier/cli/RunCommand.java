@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
       + " JOB_COMPLETION_INDEX with N from sweep.json, else all)")
   private String shard;
 
-  @Option(names = "--parallel-cells", paramLabel = "P", description = "with --multirun: cells"
+  @Option(names = "--parallel-cells", paramLabel = "N", description = "with --multirun: cells"
       + " run side by side, the threads split between them (default: all threads when the cells"
       + " are small, else 1)")
   private Integer parallelCells;

@@ -57,24 +57,24 @@ final class SharpenCommand implements Callable<Integer> {
       description = "master seed (default: ${DEFAULT-VALUE})")
   private long seed;
 
-  @Option(names = {"-k", "--vocabulary"}, defaultValue = "8", paramLabel = "K",
+  @Option(names = {"-k", "--vocabulary"}, defaultValue = "8", paramLabel = "N",
       description = "vocabulary size k (default: ${DEFAULT-VALUE})")
   private int k;
 
-  @Option(names = "--length", defaultValue = "4", paramLabel = "LEN",
-      description = "response length N of the model, in tokens (default: ${DEFAULT-VALUE})")
+  @Option(names = "--length", defaultValue = "4", paramLabel = "N",
+      description = "response length of the model, in tokens (default: ${DEFAULT-VALUE})")
   private int length;
 
-  @Option(names = "--contexts", defaultValue = "50",
+  @Option(names = "--contexts", defaultValue = "50", paramLabel = "N",
       description = "number of contexts, drawn uniformly (default: ${DEFAULT-VALUE})")
   private int contexts;
 
-  @Option(names = "--base-min", defaultValue = "0.13", paramLabel = "Q",
+  @Option(names = "--base-min", defaultValue = "0.13", paramLabel = "P",
       description = "smallest base token likelihood of y*; must exceed 1/k so that y* is the"
           + " argmax of pi_base (default: ${DEFAULT-VALUE})")
   private double baseMin;
 
-  @Option(names = "--base-max", defaultValue = "0.99", paramLabel = "Q",
+  @Option(names = "--base-max", defaultValue = "0.99", paramLabel = "P",
       description = "largest base token likelihood of y*; token likelihoods are log-uniform in"
           + " [base-min, base-max] (default: ${DEFAULT-VALUE})")
   private double baseMax;
@@ -84,24 +84,24 @@ final class SharpenCommand implements Callable<Integer> {
       description = "the best-of-N grid, comma-separated (default: ${DEFAULT-VALUE})")
   private int[] grid;
 
-  @Option(names = "--samples", defaultValue = "1000",
-      description = "Monte Carlo runs of best-of-N per N (default: ${DEFAULT-VALUE})")
+  @Option(names = "--samples", defaultValue = "1000", paramLabel = "N",
+      description = "Monte Carlo runs of best-of-N per grid value (default: ${DEFAULT-VALUE})")
   private int samples;
 
-  @Option(names = "--budget", defaultValue = "10", paramLabel = "B",
+  @Option(names = "--budget", defaultValue = "10", paramLabel = "N",
       description = "base sampling budget B of the regime map (default: ${DEFAULT-VALUE})")
   private double budget;
 
-  @Option(names = "--max-budget", defaultValue = "300", paramLabel = "B_MAX",
+  @Option(names = "--max-budget", defaultValue = "300", paramLabel = "N",
       description = "maximal practical budget B_max > B (default: ${DEFAULT-VALUE})")
   private double maxBudget;
 
-  @Option(names = "--confidence", defaultValue = "0.6321205588285577", paramLabel = "q",
+  @Option(names = "--confidence", defaultValue = "0.6321205588285577", paramLabel = "P",
       description = "pass@B confidence q of the thresholds; 1 - 1/e makes tau(B, q) about 1/B"
           + " (default: ${DEFAULT-VALUE})")
   private double confidence;
 
-  @Option(names = "--level", defaultValue = "0.95",
+  @Option(names = "--level", defaultValue = "0.95", paramLabel = "P",
       description = "level of the Clopper-Pearson intervals (default: ${DEFAULT-VALUE})")
   private double level;
 

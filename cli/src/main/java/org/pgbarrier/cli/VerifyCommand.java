@@ -47,9 +47,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the claims suite (mvn -B verify's claims) from the built artifacts, without Maven,"
-          + " under one master seed or a range of them, each into OUT/seed-S/ (claims.json and the"
-          + " report). Resumable: a seed already complete in OUT is skipped. Merge a soak with"
-          + " `pgbarrier merge OUT`. See docs/cluster.md.",
+          + " under one master seed or a range of them, each into DIR/seed-SEED/ (claims.json and"
+          + " the report). Resumable: a seed already complete in DIR is skipped. Merge a soak with"
+          + " `pgbarrier merge DIR`. See docs/cluster.md.",
       "Exit codes: 0 every claim passed, 1 some claim failed (its seed is still complete), 2 bad"
           + " arguments."
     })
@@ -69,7 +69,7 @@ final class VerifyCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  @Option(names = "--seed", paramLabel = "S", description = "one master seed (default "
+  @Option(names = "--seed", paramLabel = "SEED", description = "one master seed (default "
       + Suite.DEFAULT_SEED + ", mvn -B verify's)")
   private Long seed;
 
