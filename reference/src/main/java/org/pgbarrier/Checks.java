@@ -125,6 +125,55 @@ public final class Checks {
     }
   }
 
+  /**
+   * Requires {@code value >= bound}, where {@code bound} is another parameter's value (e.g. {@code
+   * max >= min}); the message names both.
+   */
+  public static long atLeast(String name, long value, String boundName, long bound) {
+    if (value < bound) {
+      throw new IllegalArgumentException(
+          name + " = " + value + ": must be at least " + boundName + " = " + bound);
+    }
+    return value;
+  }
+
+  /**
+   * Requires {@code value >= bound}, where {@code bound} is another parameter's value; NaN in
+   * either fails. The message names both.
+   */
+  public static double atLeast(String name, double value, String boundName, double bound) {
+    if (!(value >= bound)) {
+      throw new IllegalArgumentException(
+          name + " = " + value + ": must be at least " + boundName + " = " + bound);
+    }
+    return value;
+  }
+
+  /**
+   * Requires {@code value > bound}, where {@code bound} is another parameter's value (e.g. {@code
+   * hi > lo} for a range of positive width); NaN in either fails. The message names both.
+   */
+  public static double above(String name, double value, String boundName, double bound) {
+    if (!(value > bound)) {
+      throw new IllegalArgumentException(
+          name + " = " + value + ": must be above " + boundName + " = " + bound);
+    }
+    return value;
+  }
+
+  /**
+   * Requires {@code value == other}, where {@code other} is another parameter's value (e.g. two
+   * arrays' lengths: {@code equal("y.length", y.length, "x.length", x.length)}); the message
+   * names both.
+   */
+  public static int equal(String name, int value, String otherName, int other) {
+    if (value != other) {
+      throw new IllegalArgumentException(
+          name + " = " + value + ": must equal " + otherName + " = " + other);
+    }
+    return value;
+  }
+
   /** Requires {@code 0 <= token < k}. */
   public static int token(String name, int token, int k) {
     if (token < 0 || token >= k) {

@@ -74,11 +74,11 @@ class CliHabitsErrorsTest {
     for (String beta : List.of("1", "-0.1", "NaN")) {
       assertOneLineError(Cli.run("plot", "outcome_reward_uniform", "--from",
           runs.resolve("uniform").toString(), "--ema_beta", beta), 2,
-          ": must be in [0, 1)", "--ema_beta ");
+          ": must be in [0, 1)", "--ema_beta = ");
     }
     assertOneLineError(Cli.run("plot", "outcome_reward_uniform", "--from",
         runs.resolve("uniform").toString(), "--offset", "-1"), 2,
-        "--offset -1: must be at least 0");
+        "--offset = -1: must be at least 0");
   }
 
   @Test

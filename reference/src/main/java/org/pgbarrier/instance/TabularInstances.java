@@ -50,10 +50,7 @@ public final class TabularInstances {
       Checks.positive("contexts", contexts);
       Checks.openUnit("baseMin", baseMin);
       Checks.openUnit("baseMax", baseMax);
-      if (baseMax < baseMin) {
-        throw new IllegalArgumentException(
-            "baseMax = " + baseMax + ": must be at least baseMin = " + baseMin);
-      }
+      Checks.atLeast("baseMax", baseMax, "baseMin", baseMin);
       checkGamma(gamma, (long) contexts * length);
     }
   }

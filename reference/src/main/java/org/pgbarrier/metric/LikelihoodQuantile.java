@@ -180,10 +180,8 @@ public final class LikelihoodQuantile {
    * floor(0.3 * 10) = 3}, where the double product is {@code 2.9999999999999996}).
    */
   public static BigDecimal decimal(double eps) {
-    if (!Double.isFinite(eps)) {
-      throw new IllegalArgumentException("eps = " + eps + ": must be in [0.0, 1.0]");
-    }
-    return checkEps(new BigDecimal(Double.toString(eps)));
+    Checks.inRange("eps", eps, 0.0, 1.0);
+    return new BigDecimal(Double.toString(eps));
   }
 
   /** {@code floor(eps n)}, exact, for a decimal {@code eps in [0, 1]} and {@code n >= 1}. */

@@ -52,10 +52,7 @@ public final class TargetLikelihoods {
       total += weights[c];
       equal = equal && weights[c] == weights[0];
     }
-    if (!(total > 0) || Double.isInfinite(total)) {
-      throw new IllegalArgumentException(
-          "weights sum to " + total + ": must sum to a finite value > 0");
-    }
+    Checks.positive("sum of weights", total);
     this.totalWeight = total;
     this.equalWeights = equal;
   }

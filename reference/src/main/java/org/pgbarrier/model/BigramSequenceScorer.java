@@ -68,10 +68,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
 
   @Override
   public void prepare(double[] w) {
-    if (w.length != block + k * k) {
-      throw new IllegalArgumentException(
-          "w has length " + w.length + ": must have length d k + k^2 = " + (block + k * k));
-    }
+    Checks.equal("w.length", w.length, "d k + k^2", block + k * k);
     this.w = w;
     for (int p = 0; p < k; p++) {
       int column = block + p * k;
@@ -150,10 +147,7 @@ final class BigramSequenceScorer implements SequenceScorer<double[]> {
 
     @Override
     public void start(double[] x) {
-      if (x.length != d) {
-        throw new IllegalArgumentException("x has length " + x.length + ": must have length d = "
-            + d);
-      }
+      Checks.equal("x.length", x.length, "d", d);
       this.x = x;
       org.pgbarrier.kernel.TransposedProduct.of(w, 0, x, d, k, a);
       double max = Double.NEGATIVE_INFINITY;

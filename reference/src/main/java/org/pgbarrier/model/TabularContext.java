@@ -1,15 +1,14 @@
 package org.pgbarrier.model;
 
+import org.pgbarrier.Checks;
+
 /**
  * A context of the tabular map: the state {@code states[i]} visited at position {@code i} while
  * the prefix is correct, and the correct response {@code target} that decides correctness.
  */
 public record TabularContext(int[] states, int[] target) {
   public TabularContext {
-    if (states.length != target.length) {
-      throw new IllegalArgumentException(
-          "states has length " + states.length + ": must match target length " + target.length);
-    }
+    Checks.equal("states.length", states.length, "target.length", target.length);
     states = states.clone();
     target = target.clone();
   }

@@ -92,10 +92,7 @@ public final class ProcessReward {
 
   private boolean prefixCorrect(Labeled<?> context, int[] y, int length) {
     Checks.inRange("length", length, 1, context.length());
-    if (length > y.length) {
-      throw new IllegalArgumentException(
-          "length = " + length + ": must be at most y.length = " + y.length);
-    }
+    Checks.atLeast("y.length", y.length, "length", length);
     counter.charge(1);
     return context.correctPrefix(y) >= length;
   }

@@ -58,10 +58,7 @@ public final class ElicitationComparison {
   public static Verdict compare(double[] referenceLogMass, double[] trainedLogMass, double budget,
       double maxBudget, double confidence) {
     Checks.length("trainedLogMass", trainedLogMass.length, referenceLogMass.length);
-    if (!(maxBudget >= budget)) {
-      throw new IllegalArgumentException(
-          "maxBudget = " + maxBudget + ": must be >= budget = " + budget);
-    }
+    Checks.atLeast("maxBudget", maxBudget, "budget", budget);
     int[] created = new int[referenceLogMass.length];
     int n = 0;
     for (int c = 0; c < referenceLogMass.length; c++) {

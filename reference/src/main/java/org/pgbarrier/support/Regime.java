@@ -35,10 +35,7 @@ public enum Regime {
    */
   public static Regime of(double logMass, double baseBudget, double maxBudget, double confidence) {
     Checks.inRange("baseBudget", baseBudget, 1, Double.MAX_VALUE);
-    if (!(maxBudget > baseBudget) || Double.isInfinite(maxBudget)) {
-      throw new IllegalArgumentException("maxBudget = " + maxBudget
-          + ": must be finite and > baseBudget = " + baseBudget);
-    }
+    Checks.above("maxBudget", Checks.finite("maxBudget", maxBudget), "baseBudget", baseBudget);
     if (logMass == Double.NEGATIVE_INFINITY) {
       return SINGULAR;
     }

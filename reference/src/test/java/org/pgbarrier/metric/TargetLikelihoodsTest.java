@@ -95,7 +95,7 @@ class TargetLikelihoodsTest {
     assertThatThrownBy(() -> TargetLikelihoods.fromTokenLogLikelihoods(
             new double[][] {{-1}}, new double[] {0}))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("weights sum to 0.0");
+        .hasMessageContaining("sum of weights = 0.0: must be finite and > 0");
     assertThatThrownBy(() -> TargetLikelihoods.ofSample(MODEL, new double[3], List.of(A)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("w has length 3");

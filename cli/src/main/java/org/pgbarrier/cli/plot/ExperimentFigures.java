@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.pgbarrier.Checks;
 import org.pgbarrier.experiment.CdfResult;
 import org.pgbarrier.experiment.ExperimentResult;
 import org.pgbarrier.experiment.Histogram;
@@ -64,11 +65,9 @@ public final class ExperimentFigures {
     /** Validates the ranges the authors' code checks or assumes. */
     public Options {
       if (!(emaBeta >= 0 && emaBeta < 1)) {
-        throw new IllegalArgumentException("--ema_beta " + emaBeta + ": must be in [0, 1)");
+        throw new IllegalArgumentException("--ema_beta = " + emaBeta + ": must be in [0, 1)");
       }
-      if (offset < 0) {
-        throw new IllegalArgumentException("--offset " + offset + ": must be at least 0");
-      }
+      Checks.atLeast("--offset", offset, 0);
     }
   }
 

@@ -169,9 +169,8 @@ public final class Figure {
 
   /** Fixes the y axis to {@code [lo, hi]}. */
   public Figure yRange(double lo, double hi) {
-    if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
-      throw new IllegalArgumentException("y range [" + lo + ", " + hi + "]: must be finite, lo < hi");
-    }
+    Checks.finite("lo", lo);
+    Checks.above("hi", Checks.finite("hi", hi), "lo", lo);
     yMin = lo;
     yMax = hi;
     return this;
@@ -195,9 +194,9 @@ public final class Figure {
    * logarithm (then labelled at decades).
    */
   public Figure colourBar(String label, double lo, double hi, boolean log) {
-    if (!(lo < hi) || (log && !(lo > 0))) {
-      throw new IllegalArgumentException("colour bar [" + lo + ", " + hi
-          + "]: must have lo < hi" + (log ? " and lo > 0 on a log scale" : ""));
+    Checks.above("hi", hi, "lo", lo);
+    if (log) {
+      Checks.positive("lo of a log colour bar", lo);
     }
     bar = new Bar(label, lo, hi, log);
     return this;
@@ -220,20 +219,15 @@ public final class Figure {
 
   /** A vertical segment {@code [lo[j], hi[j]]} at each {@code x[j]}, kept out of the legend. */
   public Figure intervals(double[] x, double[] lo, double[] hi, Color colour) {
-    sameLength(x, lo, "lo");
-    sameLength(x, hi, "hi");
+    Checks.equal("lo.length", lo.length, "x.length", x.length);
+    Checks.equal("hi.length", hi.length, "x.length", x.length);
     return add(null, x, lo, floored(hi, yFloor), colour, Kind.INTERVALS);
   }
 
   /** A histogram: {@code edges} has one more entry than {@code counts}. */
   public Figure histogram(String label, double[] edges, double[] counts, Color colour) {
-    if (edges.length != counts.length + 1) {
-      throw new IllegalArgumentException("edges.length = " + edges.length
-          + ": must be counts.length + 1 = " + (counts.length + 1));
-    }
-    if (counts.length == 0) {
-      throw new IllegalArgumentException("histogram " + label + " has no bins");
-    }
+    Checks.equal("edges.length", edges.length, "counts.length + 1", counts.length + 1);
+    Checks.positive("bins of histogram " + label, counts.length);
     series.add(new Series(label, floored(edges, xFloor), floored(counts, yFloor), null, colour,
         Kind.HISTOGRAM));
     return this;
@@ -616,10 +610,8 @@ public final class Figure {
   }
 
   private Figure add(String label, double[] x, double[] y, double[] hi, Color colour, Kind kind) {
-    sameLength(x, y, "y");
-    if (x.length == 0) {
-      throw new IllegalArgumentException("series " + label + " has no points");
-    }
+    Checks.equal("y.length", y.length, "x.length", x.length);
+    Checks.positive("points of series " + label, x.length);
     series.add(new Series(label, floored(x, xFloor), floored(y, yFloor), hi, colour, kind));
     return this;
   }
@@ -643,12 +635,7 @@ public final class Figure {
   private static double[] floored(double[] values, double floor) {
     double[] out = new double[values.length];
     for (int i = 0; i < out.length; i++) {
-      double v = Math.max(values[i], floor);
-      if (!Double.isFinite(v)) {
-        throw new IllegalArgumentException("value " + values[i] + " at index " + i
-            + ": a figure plots finite numbers");
-      }
-      out[i] = v;
+      out[i] = Checks.finite("values[" + i + "]", Math.max(values[i], floor));
     }
     return out;
   }
@@ -656,13 +643,6 @@ public final class Figure {
   private void requireNoSeries(String call) {
     if (!series.isEmpty()) {
       throw new IllegalStateException(call + " must come before the first series");
-    }
-  }
-
-  private static void sameLength(double[] x, double[] other, String name) {
-    if (x.length != other.length) {
-      throw new IllegalArgumentException(name + ".length = " + other.length
-          + ": must equal x.length = " + x.length);
     }
   }
 }

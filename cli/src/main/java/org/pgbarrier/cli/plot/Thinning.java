@@ -20,10 +20,7 @@ final class Thinning {
    * @return the indices of the kept points, increasing
    */
   static int[] kept(double[] x, double[] y, double column) {
-    if (x.length != y.length) {
-      throw new IllegalArgumentException("y.length = " + y.length + ": must equal x.length = "
-          + x.length);
-    }
+    Checks.equal("y.length", y.length, "x.length", x.length);
     Checks.positive("column", column);
     int[] keptAt = new int[x.length];
     int kept = 0;

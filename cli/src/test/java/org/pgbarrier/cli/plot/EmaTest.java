@@ -21,8 +21,8 @@ class EmaTest {
   @Test
   void betaOutsideTheAuthorsRangeIsRefused() {
     assertThatThrownBy(() -> new ExperimentFigures.Options(1, true, 0, true))
-        .hasMessage("--ema_beta 1.0: must be in [0, 1)");
+        .hasMessage("--ema_beta = 1.0: must be in [0, 1)");
     assertThatThrownBy(() -> new ExperimentFigures.Options(0, true, -2, true))
-        .hasMessage("--offset -2: must be at least 0");
+        .hasMessage("--offset = -2: must be at least 0");
   }
 }

@@ -133,7 +133,7 @@ class FigureTest {
     Figure figure = new Figure("t", "x", "y");
     assertThatThrownBy(() -> figure.line("a", new double[] {1, 2}, new double[] {1, Double.NaN},
         Color.RED)).isInstanceOf(IllegalArgumentException.class).hasMessage(
-            "value NaN at index 1: a figure plots finite numbers");
+            "values[1] = NaN: must be finite");
   }
 
   @Test

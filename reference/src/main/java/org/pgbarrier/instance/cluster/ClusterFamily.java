@@ -217,9 +217,7 @@ public final class ClusterFamily {
 
     /** The family; {@code B_c} as in {@link #f1Shared}. */
     public ClusterFamily build(long seed) {
-      if (sizes.isEmpty()) {
-        throw new IllegalArgumentException("groups = 0: a staircase needs at least one group");
-      }
+      Checks.positive("groups", sizes.size());
       int m = 0;
       for (int s : sizes) {
         m += s;

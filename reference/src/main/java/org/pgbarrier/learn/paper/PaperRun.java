@@ -50,10 +50,8 @@ public record PaperRun(
 
   public PaperRun {
     Checks.positive("iterations", iterations);
-    if (explorationQueries < 0 || queries < explorationQueries) {
-      throw new IllegalArgumentException("queries = " + queries + ", explorationQueries = "
-          + explorationQueries + ": must satisfy 0 <= explorationQueries <= queries");
-    }
+    Checks.nonNegative("explorationQueries", explorationQueries);
+    Checks.atLeast("queries", queries, "explorationQueries", explorationQueries);
     Checks.inRange("updates", updates, 0, iterations);
     Checks.nonNegative("labels", labels);
     error("initialError", initialError);

@@ -37,10 +37,13 @@ import org.pgbarrier.bounds.Claim;
  * @param replay a command that replays the reported case
  * @param figures the measured points of a scaling check, one {@link Series} per figure in the
  *     report; empty (and left out of the JSON) for a check without figures
+ * @param replicate the one replicate of a statistical check built on {@link Replicates} that the
+ *     record names, with the command rerunning just it; null (and left out) for any other check
  */
 @JsonPropertyOrder({"id", "check", "title", "paper", "provenance", "locus", "paper_statement",
     "verdict", "statistic", "comparison", "bound", "rule", "false_alarm", "mutant_rejected",
-    "mutant", "seed", "instance", "tries", "elapsed_ms", "replay", "figures"})
+    "mutant", "seed", "instance", "tries", "elapsed_ms", "replay", "figures",
+    "replicate"})
 public record ClaimRecord(
     String id,
     String check,
@@ -62,7 +65,18 @@ public record ClaimRecord(
     int tries,
     @JsonProperty("elapsed_ms") long elapsedMs,
     String replay,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Series> figures) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Series> figures,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ReplicateReplay replicate) {
+  /**
+   * One replicate of a {@link Replicates} experiment, named for replay.
+   *
+   * @param index the replicate's index {@code r}
+   * @param picked why it is the one named ({@link Replicates.Pick#description()})
+   * @param observation its observation in the run recorded
+   * @param replay the command rerunning just this replicate ({@code ID/check@seed#r})
+   */
+  public record ReplicateReplay(int index, String picked, double observation, String replay) {}
+
   public ClaimRecord {
     Comparison.parse(comparison);
     figures = figures == null ? List.of() : List.copyOf(figures);
@@ -77,6 +91,13 @@ public record ClaimRecord(
         claim.provenanceTag(), claim.locus(),
         claim.checks() == null ? null : String.join(", ", claim.statements()), verdict, statistic,
         comparison.symbol(), bound, rule, falseAlarm, mutantRejected, mutant, seed, instance, tries,
-        elapsedMs, replay, figures);
+        elapsedMs, replay, figures, null);
+  }
+
+  /** This record naming {@code replicate} for replay. */
+  public ClaimRecord withReplicate(ReplicateReplay replicate) {
+    return new ClaimRecord(id, check, title, paper, provenance, locus, paperStatement, verdict,
+        statistic, comparison, bound, rule, falseAlarm, mutantRejected, mutant, seed, instance,
+        tries, elapsedMs, replay, figures, replicate);
   }
 }

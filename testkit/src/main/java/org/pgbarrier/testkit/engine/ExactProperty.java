@@ -146,7 +146,7 @@ public final class ExactProperty extends Property {
     record(verdict(failure != null), reported.statistic(), reported.comparison(),
         reported.bound(), rule + " on all of " + tries + " cases", 0.0, mutantRejected,
         checkSeed, instance, examined, System.currentTimeMillis() - start, replayCommand,
-        List.of());
+        List.of(), null);
     if (failure != null && !conjecture) {
       throw failure("FAILED",
           "  case seed " + failure.seed + ", drawn as " + failure.original + ", shrunk to "

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import org.pgbarrier.Checks;
 
 /**
  * Named integer and real ranges from which cases are drawn, and toward whose lower ends failing
@@ -17,9 +18,7 @@ public final class ParameterSpace {
 
   /** An integer uniform on {@code [min, max]}. */
   public ParameterSpace integer(String name, int min, int max) {
-    if (min > max) {
-      throw new IllegalArgumentException(name + ": min " + min + " exceeds max " + max);
-    }
+    Checks.atLeast("max of " + name, max, "min of " + name, min);
     dimensions.add(new Dimension(name, true, min, max, false));
     return this;
   }
@@ -32,9 +31,7 @@ public final class ParameterSpace {
 
   /** A real log-uniform on {@code [min, max]}, {@code min > 0}. */
   public ParameterSpace logReal(String name, double min, double max) {
-    if (!(min > 0)) {
-      throw new IllegalArgumentException(name + ": log-uniform needs min > 0, got " + min);
-    }
+    Checks.positive("min of log-uniform " + name, min);
     dimensions.add(new Dimension(name, false, min, max, true));
     return this;
   }

@@ -18,8 +18,9 @@ import org.pgbarrier.bounds.Provenance;
  *
  * <p>Replay: {@code -Dpgbarrier.replay='ID/check@seed[@params]'} runs only that check: an exact
  * check re-examines the one case (case seed and parameters), a statistical check reruns its
- * experiment on the check seed; every other property of the run returns at once, recording
- * nothing.
+ * experiment on the check seed, and {@code ID/check@seed#r} reruns replicate {@code r} alone of
+ * a statistical check built on {@link Replicates}; every other property of the run returns at
+ * once, recording nothing.
  */
 public abstract sealed class Property permits ExactProperty, StatisticalProperty {
   /**
@@ -83,8 +84,9 @@ public abstract sealed class Property permits ExactProperty, StatisticalProperty
   }
 
   /**
-   * The command replaying this check on {@code selector} ({@code seed} or {@code seed@params}):
-   * the catalog's build command, the running {@code @Test} method and {@code -Dpgbarrier.replay}.
+   * The command replaying this check on {@code selector} ({@code seed}, {@code seed#r} or {@code
+   * seed@params}): the catalog's build command, the running {@code @Test} method and {@code
+   * -Dpgbarrier.replay}.
    */
   final String replayCommand(String selector) {
     StackWalker.StackFrame caller = StackWalker
@@ -105,13 +107,14 @@ public abstract sealed class Property permits ExactProperty, StatisticalProperty
     }
   }
 
-  /** Records one outcome of this check in the ledger. */
+  /** Records one outcome of this check in the ledger; {@code replicate} may be null. */
   final void record(String verdict, double statistic, Comparison comparison, double bound,
       String ruleText, double falseAlarm, Boolean mutantRejected, long seed, String instance,
-      int tries, long elapsedMs, String replay, List<Series> figures) {
+      int tries, long elapsedMs, String replay, List<Series> figures,
+      ClaimRecord.ReplicateReplay replicate) {
     ledger.accept(ClaimRecord.of(claim, check, verdict, statistic, comparison, bound, ruleText,
         falseAlarm, mutantRejected, mutantDescription, seed, instance, tries, elapsedMs, replay,
-        figures));
+        figures).withReplicate(replicate));
   }
 
   /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.LongFunction;
+import org.pgbarrier.Checks;
 import org.pgbarrier.bounds.CheckKind;
 import org.pgbarrier.testkit.stats.FalseAlarmBudget;
 
@@ -16,7 +17,10 @@ import org.pgbarrier.testkit.stats.FalseAlarmBudget;
  *
  * <p>Replay: the failure message and the ledger carry {@code -Dpgbarrier.replay='ID/check@seed'},
  * which reruns this one experiment on its check seed (under any master seed, e.g. a soak seed's)
- * and fails with the decision's detail if the rule rejects.
+ * and fails with the decision's detail if the rule rejects. An experiment made of {@link
+ * Replicates} also names one replicate (the one its {@link Replicates#named()} picks), with
+ * {@code -Dpgbarrier.replay='ID/check@seed#r'}, which reruns replicate {@code r} alone and prints
+ * its observation, the same bits as in the full run, for a debugger to step through.
  */
 public final class StatisticalProperty extends Property {
   /**
@@ -52,7 +56,10 @@ public final class StatisticalProperty extends Property {
   }
 
   private LongFunction<Decision> real;
+  /** The real experiment when it is made of replicates, else null. */
+  private Replicates replicates;
   private LongFunction<Decision> mutant;
+  private Consumer<String> console = System.out::println;
 
   private StatisticalProperty(String claimId, String check) {
     super(claimId, check, CheckKind.STATISTICAL);
@@ -79,6 +86,17 @@ public final class StatisticalProperty extends Property {
   /** The experiment on the real implementation, as a function of the check's seed. */
   public StatisticalProperty experiment(LongFunction<Decision> real) {
     this.real = real;
+    this.replicates = null;
+    return this;
+  }
+
+  /**
+   * The experiment on the real implementation as independent replicates: the failure message and
+   * the record then also name one replicate, with the command rerunning it alone.
+   */
+  public StatisticalProperty experiment(Replicates real) {
+    this.real = real;
+    this.replicates = real;
     return this;
   }
 
@@ -106,6 +124,12 @@ public final class StatisticalProperty extends Property {
     return this;
   }
 
+  /** Where a replayed replicate's observation is printed; stdout unless the engine tests itself. */
+  StatisticalProperty printTo(Consumer<String> console) {
+    this.console = console;
+    return this;
+  }
+
   /** Runs both experiments, records the outcome, throws if the claim or the mutant check fails. */
   public void verify() {
     Objects.requireNonNull(rule, "rule");
@@ -123,34 +147,83 @@ public final class StatisticalProperty extends Property {
     }
     long start = System.currentTimeMillis();
     long seed = Suite.seedOf(claim.id(), check);
-    Decision decision = real.apply(seed);
+    Run run = run(seed);
+    Decision decision = run.decision;
     Decision mutantDecision = mutant.apply(seed);
     String replay = replayCommand(Long.toString(seed));
     record(verdict(decision.rejects()), decision.statistic(), decision.comparison(),
         decision.bound(), rule, alpha(), mutantDecision.rejects(), seed,
         decision.detail() + " || mutant: " + mutantDecision.detail(), 1,
-        System.currentTimeMillis() - start, replay, decision.figures());
+        System.currentTimeMillis() - start, replay, decision.figures(), run.named);
     if (decision.rejects() && !question()) {
       throw failure("REJECTED", "  at false-alarm level " + alpha() + " (check seed " + seed
-          + "): " + decision.detail() + "\n", replay);
+          + "): " + decision.detail() + "\n" + run.namedLine(), replay);
     }
     if (!mutantDecision.rejects()) {
       throw toothless("was not rejected: " + mutantDecision.detail());
     }
   }
 
+  /** The decision of the real experiment and, for {@link Replicates}, the replicate named. */
+  private record Run(Decision decision, ClaimRecord.ReplicateReplay named) {
+    String namedLine() {
+      return named == null ? "" : "  replicate " + named.index() + " (" + named.picked()
+          + ") observed " + named.observation() + "; rerun it alone: " + named.replay() + "\n";
+    }
+  }
+
+  private Run run(long seed) {
+    if (replicates == null) {
+      return new Run(real.apply(seed), null);
+    }
+    double[] observations = replicates.observe(seed);
+    Decision decision = replicates.rule().decide(observations);
+    Replicates.Pick pick = replicates.named();
+    int r = Checks.inRange("replicate named by " + pick.description(),
+        pick.index().applyAsInt(observations), -1, replicates.runs() - 1);
+    return new Run(decision, r < 0 ? null : new ClaimRecord.ReplicateReplay(r,
+        pick.description(), observations[r], replayCommand(seed + "#" + r)));
+  }
+
   private void replayOne(String selector) {
+    int hash = selector.indexOf('#');
     long seed;
     try {
-      seed = Long.parseLong(selector.trim());
+      seed = Long.parseLong((hash < 0 ? selector : selector.substring(0, hash)).trim());
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("pgbarrier.replay = " + key() + "@" + selector
-          + ": must be ID/check@seed for a statistical check", e);
+          + ": must be ID/check@seed, or ID/check@seed#r for one replicate, for a statistical"
+          + " check", e);
     }
-    Decision decision = real.apply(seed);
-    if (decision.rejects()) {
+    if (hash >= 0) {
+      replayReplicate(selector, seed, selector.substring(hash + 1).trim());
+      return;
+    }
+    Run run = run(seed);
+    if (run.decision.rejects()) {
       throw failure("replayed on check seed " + seed + " is REJECTED", "  at false-alarm level "
-          + alpha() + ": " + decision.detail() + "\n", replayCommand(selector));
+          + alpha() + ": " + run.decision.detail() + "\n" + run.namedLine(),
+          replayCommand(selector));
     }
+  }
+
+  /** Reruns replicate {@code text} alone on {@code seed} and prints its observation. */
+  private void replayReplicate(String selector, long seed, String text) {
+    String replay = "pgbarrier.replay = " + key() + "@" + selector + ": ";
+    if (replicates == null) {
+      throw new IllegalArgumentException(replay + "this check's experiment is not made of"
+          + " Replicates, so it replays only whole, as ID/check@seed");
+    }
+    int r;
+    try {
+      r = Checks.inRange("replicate", Integer.parseInt(text), 0, replicates.runs() - 1);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(replay + "replicate = " + text + ": must be an integer"
+          + " in [0, " + (replicates.runs() - 1) + "]", e);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(replay + e.getMessage(), e);
+    }
+    console.accept(key() + " replicate " + r + " of " + replicates.runs() + " on check seed "
+        + seed + " observed " + replicates.observe(seed, r));
   }
 }

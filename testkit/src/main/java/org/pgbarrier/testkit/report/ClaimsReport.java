@@ -172,6 +172,27 @@ public record ClaimsReport(String title, String budget, List<String> statistical
       return record == null || record.path(field).isNull() ? "" : record.path(field).asText("");
     }
 
+    /**
+     * The replicate a statistical check names for replay, for people: {@code replicate r (why it
+     * is named, observed v)}; empty if the record names none.
+     */
+    public String replicate() {
+      JsonNode n = replicateNode();
+      return n == null ? "" : "replicate " + n.path("index").asText() + " ("
+          + n.path("picked").asText() + ", observed " + n.path("observation").asText() + ")";
+    }
+
+    /** The command rerunning just {@link #replicate()}; empty if the record names none. */
+    public String replicateReplay() {
+      JsonNode n = replicateNode();
+      return n == null ? "" : n.path("replay").asText();
+    }
+
+    private JsonNode replicateNode() {
+      JsonNode n = record == null ? null : record.get("replicate");
+      return n == null || n.isNull() ? null : n;
+    }
+
     /** The check's figures (each a {@code Series} of claims.json), empty if none. */
     public List<JsonNode> figures() {
       List<JsonNode> out = new ArrayList<>();

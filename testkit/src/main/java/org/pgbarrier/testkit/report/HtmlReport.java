@@ -166,7 +166,10 @@ public final class HtmlReport {
         + (mutantRun.isEmpty() ? "" : "; its run: " + escape(Numbers.shorten(mutantRun)))
         + "</li><li>seed " + escape(r.text("seed")) + ", " + escape(r.text("tries"))
         + " case(s), " + escape(r.text("elapsed_ms")) + " ms</li><li>replay: <code>"
-        + escape(r.text("replay")) + "</code></li></ul>";
+        + escape(r.text("replay")) + "</code></li>"
+        + (r.replicate().isEmpty() ? "" : "<li>replay one " + escape(r.replicate())
+            + ": <code>" + escape(r.replicateReplay()) + "</code></li>")
+        + "</ul>";
   }
 
   /** Escapes text for XHTML content and attributes. */

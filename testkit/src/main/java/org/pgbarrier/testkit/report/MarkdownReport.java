@@ -104,6 +104,10 @@ public final class MarkdownReport {
         md.append("- seed ").append(r.text("seed")).append(", ").append(r.text("tries"))
             .append(" case(s), ").append(r.text("elapsed_ms")).append(" ms\n");
         md.append("- replay: `").append(r.text("replay")).append("`\n");
+        if (!r.replicate().isEmpty()) {
+          md.append("- replay one ").append(r.replicate()).append(": `")
+              .append(r.replicateReplay()).append("`\n");
+        }
         for (JsonNode f : r.figures()) {
           md.append("- figure (report.html): ").append(f.path("y_label").asText()).append(" vs ")
               .append(f.path("x_label").asText()).append(", ")

@@ -2,6 +2,7 @@ package org.pgbarrier.testkit.stats;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pgbarrier.Checks;
 import org.pgbarrier.testkit.engine.Comparison;
 import org.pgbarrier.testkit.engine.Series;
 import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
@@ -48,9 +49,7 @@ public final class MedianPowerLaw {
    */
   public static Decision decideBand(
       double[] t, double[][] samples, double level, double from, double to, String where) {
-    if (!(from <= to)) {
-      throw new IllegalArgumentException("band = [" + from + ", " + to + "]: must have from <= to");
-    }
+    Checks.atLeast("to", to, "from", from);
     double predicted = (from + to) / 2;
     int points = t.length;
     QuantileInterval[] boxes = new QuantileInterval[points];

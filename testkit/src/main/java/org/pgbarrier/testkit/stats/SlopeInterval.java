@@ -35,10 +35,7 @@ public record SlopeInterval(double lower, double upper) {
     Checks.length("boxes", boxes.length, t.length);
     Checks.atLeast("number of points", t.length, 2);
     for (int j = 1; j < t.length; j++) {
-      if (!(t[j] > t[j - 1])) {
-        throw new IllegalArgumentException("t[" + j + "] = " + t[j] + ": must exceed t[" + (j - 1)
-            + "] = " + t[j - 1]);
-      }
+      Checks.above("t[" + j + "]", t[j], "t[" + (j - 1) + "]", t[j - 1]);
     }
     double lower = Double.NEGATIVE_INFINITY;
     double upper = Double.POSITIVE_INFINITY;

@@ -59,7 +59,8 @@ class ReportWriterTest {
         ClaimRecord.of(ClaimRegistry.get("BMB-05"), "slope", "FAIL", -0.5, Comparison.CONSISTENT,
             -1, "slope set contains -1", 5e-4, true, "eta/sqrt(t)", 9,
             "G1 eps=4.1666666666666665E-5 || mutant: G1 slope -0.2", 1, 3400, "mvn ...",
-            List.of(series)),
+            List.of(series)).withReplicate(new ClaimRecord.ReplicateReplay(3,
+                "the largest observation", 812.0, "mvn ... -Dpgbarrier.replay='BMB-05/slope@9#3'")),
         record("BMB-13", "off-support-likelihood", "PASS", 0.0020833333333333333,
             Comparison.ABOVE, 2.0833333333333333E-5, 2.0833333333333333E-5, true, "G3", 1,
             "mvn ..."));
@@ -97,11 +98,16 @@ class ReportWriterTest {
         + " | PASS | CODE | `0.00208 > 2.08e-5` | rejected |");
     assertThat(md).containsPattern("exact-without-mutant\\) \\| PASS \\|.*\\*\\*NO MUTANT\\*\\*");
     assertThat(md).contains("x <= 1 & y < 2").contains("- instance: G1 eps=4.17e-5\n")
-        .contains("- mutant run: G1 slope -0.2\n");
+        .contains("- mutant run: G1 slope -0.2\n")
+        .contains("- replay one replicate 3 (the largest observation, observed 812.0):"
+            + " `mvn ... -Dpgbarrier.replay='BMB-05/slope@9#3'`\n");
+    assertThat(md).containsOnlyOnce("- replay one ");
     assertThat(html).contains("<td class=\"nomutant nowrap\">NO MUTANT</td>")
         .contains("<td class=\"FAIL\">FAIL</td>").contains("x &lt;= 1 &amp; y &lt; 2")
         .contains("<span class=\"prov CODE\">CODE</span>")
-        .contains("<tr class=\"detail\"><td colspan=\"6\"><details>");
+        .contains("<tr class=\"detail\"><td colspan=\"6\"><details>")
+        .contains("<li>replay one replicate 3 (the largest observation, observed 812.0): <code>mvn"
+            + " ... -Dpgbarrier.replay='BMB-05/slope@9#3'</code></li>");
     assertThat(report.total()).contains("2 PASS, 1 FAIL").contains("1 checks with NO MUTANT");
     assertThat(ConsoleSummary.render(report))
         .containsPattern("BMB-05/slope +FAIL +RECONSTRUCTED +measured -0.5 ~ -1  mutant rejected")
