@@ -183,7 +183,7 @@ class ConditionalPgProperties {
     long every = Math.max(1, horizon / TRACE_POINTS);
     double deadError = -Math.expm1(-LENGTH * Math.log(K));
     double deadMass = 1 - pi;
-    return Replicates.of(RUNS, seed, runSeed -> {
+    return ParallelRuns.of(RUNS, seed, runSeed -> {
       PaperRun run = learner.run(ClusterLearnerState.atZero(family), horizon, runSeed, every);
       PaperRun.Trace trace = run.trace();
       long[] iterations = trace.iterations();
@@ -216,7 +216,7 @@ class ConditionalPgProperties {
   private static Decision deadGroup(long seed, PaperBehaviour behaviour, double falseAlarm) {
     ClusterFamily family = staircase(PI, ALPHA, 1, false);
     OutcomeRewardPg learner = OutcomeRewardPg.plain(behaviour);
-    double[] moved = Replicates.of(DEAD_RUNS, seed, runSeed -> {
+    double[] moved = ParallelRuns.of(DEAD_RUNS, seed, runSeed -> {
       PaperRun run = learner.run(ClusterLearnerState.atZero(family), DEAD_T, runSeed);
       double[] w = run.weights();
       int changed = 0;
