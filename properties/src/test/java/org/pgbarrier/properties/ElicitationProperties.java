@@ -1,5 +1,6 @@
 package org.pgbarrier.properties;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -20,6 +21,7 @@ import org.pgbarrier.support.AccessibleSet;
 import org.pgbarrier.support.ElicitationComparison;
 import org.pgbarrier.support.Regime;
 import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.Replicates;
 import org.pgbarrier.testkit.engine.StatisticalProperty.Decision;
 import org.pgbarrier.testkit.engine.StatisticalProperty;
 import org.pgbarrier.testkit.stats.ExceedanceRule;
@@ -84,9 +86,9 @@ class ElicitationProperties {
             + ") with T = " + QUERIES + " queries on the barrier context of G4 (k=16, N=3); Y ="
             + " #runs whose verdict is CREATION. Claim: rate >= q = " + Q + " (the base at B_max"
             + " reaches it with pass@B_max < q); exact binomial ShortfallRule at level a = " + a)
-        .experiment(seed -> decideProcess(seed, a, false))
+        .experiment(barrierRuns(a, false))
         .mutant("outcome PG in place of process PG (the reward reduced to the sequence indicator)",
-            seed -> decideProcess(seed, a, true))
+            barrierRuns(a, true))
         .verify();
   }
 
@@ -116,22 +118,31 @@ class ElicitationProperties {
     return new Decision(rule.rejects(x), x, Comparison.BELOW, rule.threshold(), detail);
   }
 
-  private static Decision decideProcess(long seed, double level, boolean outcomeOnly) {
-    Instance<TabularContext> inst = BarrierInstances.generate(SPEC, Seeds.derive(seed, 0));
-    double[] reference = targetLogLikelihoods(inst, inst.wBase());
-    requireRegimes(reference);
-    ShortfallRule rule = ShortfallRule.design(RUNS, Q, level);
-    Labeled<TabularContext> barrier = inst.contexts().get(1);
-    boolean[] created = new boolean[RUNS];
-    IntStream.range(0, RUNS).parallel().forEach(r -> {
+  /**
+   * {@value #RUNS} runs of process PG ({@code outcomeOnly}: outcome PG) from the base on the
+   * barrier context of the instance drawn from the check seed's stream 0, run {@code r} on its
+   * stream {@code r + 1}; a run observes 1 if its verdict is CREATION, else 0. The one named for
+   * replay is the first run without CREATION (a run against the claim).
+   */
+  private static Replicates barrierRuns(double level, boolean outcomeOnly) {
+    return new Replicates(RUNS, (seed, r) -> {
+      Instance<TabularContext> inst = designedInstance(seed);
+      Labeled<TabularContext> barrier = inst.contexts().get(1);
       SplittableRandom rng = Seeds.stream(seed, r + 1L);
       double[] w = outcomeOnly
           ? trainOutcome(inst, inst.wBase(), barrier, rng)
           : trainProcess(inst, inst.wBase(), barrier, rng);
-      created[r] = verdict(reference, targetLogLikelihoods(inst, w)).kind()
-          == ElicitationComparison.Kind.CREATION;
-    });
-    int y = count(created);
+      return verdict(targetLogLikelihoods(inst, inst.wBase()), targetLogLikelihoods(inst, w))
+          .kind() == ElicitationComparison.Kind.CREATION ? 1 : 0;
+    }, Replicates.Pick.first("the first run without CREATION", created -> created == 0),
+        (seed, created) -> decideProcess(designedInstance(seed), created, level));
+  }
+
+  private static Decision decideProcess(
+      Instance<TabularContext> inst, double[] created, double level) {
+    double[] reference = targetLogLikelihoods(inst, inst.wBase());
+    ShortfallRule rule = ShortfallRule.design(RUNS, Q, level);
+    int y = (int) Arrays.stream(created).sum();
     String detail = String.format("pi_ref(barrier target) = %.4g, base pass@B_max = %.4g; %d of"
         + " %d runs CREATION; %s", Math.exp(reference[1]),
         AccessibleSupport.passAtBudget(Math.exp(reference[1]), MAX_BUDGET), y, RUNS,
@@ -139,11 +150,18 @@ class ElicitationProperties {
     return new Decision(rule.rejects(y), y, Comparison.ABOVE, rule.threshold(), detail);
   }
 
+  /** The instance drawn from the check seed's stream 0, checked to be what the design says. */
+  private static Instance<TabularContext> designedInstance(long seed) {
+    Instance<TabularContext> inst = BarrierInstances.generate(SPEC, Seeds.derive(seed, 0));
+    requireRegimes(targetLogLikelihoods(inst, inst.wBase()));
+    return inst;
+  }
+
   /** The instance must be what the design says: context 0 a tail target, context 1 a barrier. */
   private static void requireRegimes(double[] reference) {
     Regime[] map = Regime.map(reference, BUDGET, MAX_BUDGET, Q);
     if (map[0] != Regime.TAIL || map[1] != Regime.BARRIER) {
-      throw new IllegalStateException("G4 regimes " + java.util.Arrays.toString(map)
+      throw new IllegalStateException("G4 regimes " + Arrays.toString(map)
           + ", designed (TAIL, BARRIER)");
     }
   }

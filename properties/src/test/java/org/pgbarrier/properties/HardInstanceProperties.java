@@ -1,13 +1,14 @@
 package org.pgbarrier.properties;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
 import org.pgbarrier.random.Seeds;
 import org.pgbarrier.sharpen.HardInstance;
 import org.pgbarrier.stats.BinomialTail;
 import org.pgbarrier.testkit.engine.Comparison;
+import org.pgbarrier.testkit.engine.Replicates;
 import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
@@ -34,23 +35,29 @@ class HardInstanceProperties {
             + " runs with m = " + m + " queries; X = #runs whose first coordinate is"
             + " misidentified ~ Bin(" + REPLICATES + ", q), q >= 1/8 by the claim: reject iff P[Bin("
             + REPLICATES + ", 1/8) <= X] < a = " + a + " (exact; false alarm <= a)")
-        .experiment(seed -> decide(seed, a, m))
+        .experiment(runs(a, m))
         .mutant("the learner given 2 d M/Delta = " + (int) (2 * D * M / HARD_MASS) + " queries",
-            seed -> decide(seed, a, (int) (2 * D * M / HARD_MASS)))
+            runs(a, (int) (2 * D * M / HARD_MASS)))
         .verify();
   }
 
-  private static StatisticalProperty.Decision decide(long seed, double a, int m) {
-    boolean[] missed = new boolean[REPLICATES];
-    IntStream.range(0, REPLICATES).parallel().forEach(r -> {
+  /**
+   * {@value #REPLICATES} runs of the learner with {@code m} queries, run {@code r} on an instance
+   * drawn from stream {@code r} of the check seed and continuing on it; a run observes 1 if it
+   * misidentifies the first hidden coordinate, else 0. The one named for replay is the first that
+   * identifies it (a run against the claim).
+   */
+  private static Replicates runs(double a, int m) {
+    return new Replicates(REPLICATES, (seed, r) -> {
       SplittableRandom rng = Seeds.stream(seed, r);
       HardInstance instance = HardInstance.generate(D, M, HARD_MASS, rng);
-      missed[r] = instance.identify(m, rng)[0] != instance.hidden()[0];
-    });
-    int misses = 0;
-    for (boolean b : missed) {
-      misses += b ? 1 : 0;
-    }
+      return instance.identify(m, rng)[0] != instance.hidden()[0] ? 1 : 0;
+    }, Replicates.Pick.first("the first run that identifies the hidden coordinate",
+        missed -> missed == 0), (seed, missed) -> decide(missed, a, m));
+  }
+
+  private static StatisticalProperty.Decision decide(double[] missed, double a, int m) {
+    int misses = (int) Arrays.stream(missed).sum();
     double tail = BinomialTail.lower(REPLICATES, Sharpening.HARD_INSTANCE_MISIDENTIFICATION, misses);
     return new StatisticalProperty.Decision(tail < a, tail, Comparison.AT_LEAST, a,
         "m=" + m + ": misidentified " + misses + "/" + REPLICATES + " (rate "

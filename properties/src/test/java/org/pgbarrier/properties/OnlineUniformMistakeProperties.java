@@ -107,7 +107,7 @@ class OnlineUniformMistakeProperties {
     ClusterFamily family = family(k);
     long iterations = (long) TAU * CLUSTERS * Math.round(Math.pow(k, LENGTH));
     OutcomeRewardPg learner = OutcomeRewardPg.plain(behaviour);
-    return Replicates.of(RUNS, seed, runSeed ->
+    return ParallelRuns.of(RUNS, seed, runSeed ->
         learner.run(ClusterLearnerState.atZero(family), iterations, runSeed).expectedMistakes());
   }
 

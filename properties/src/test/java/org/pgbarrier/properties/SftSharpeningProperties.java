@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.bounds.Sharpening;
 import org.pgbarrier.instance.Instance;
@@ -22,6 +21,7 @@ import org.pgbarrier.testkit.engine.Comparison;
 import org.pgbarrier.testkit.engine.ExactProperty;
 import org.pgbarrier.testkit.engine.Observation;
 import org.pgbarrier.testkit.engine.ParameterSpace;
+import org.pgbarrier.testkit.engine.Replicates;
 import org.pgbarrier.testkit.engine.StatisticalProperty;
 
 /**
@@ -58,8 +58,8 @@ class SftSharpeningProperties {
             + n + "); V = #runs with P_x[pi_hat(y*|x) <= 1 - delta] above the bound; the theorem"
             + " gives V ~ Bin(" + REPLICATES + ", <= rho = " + RHO + "): reject iff P[Bin("
             + REPLICATES + ", rho) >= V] < a = " + a + " (exact; false alarm <= a)")
-        .experiment(seed -> decide(seed, a, n))
-        .mutant("plain SFT on base samples (N = 1, no best-of-N)", seed -> decide(seed, a, 1))
+        .experiment(runs(a, n))
+        .mutant("plain SFT on base samples (N = 1, no best-of-N)", runs(a, 1))
         .verify();
   }
 
@@ -136,40 +136,60 @@ class SftSharpeningProperties {
     };
   }
 
-  private static StatisticalProperty.Decision decide(long seed, double a, int labelN) {
-    int n = Sharpening.sftResponsesPerPrompt(N_STAR, DELTA);
-    double[][] base = new double[CONTEXTS][];
-    double[][][] choices = new double[CONTEXTS][][];
-    double coverage = 0;
-    for (int x = 0; x < CONTEXTS; x++) {
-      double pStar = 0.01 * Math.pow(50, (x + 0.5) / CONTEXTS);
-      int others = (int) Math.ceil((1 - pStar) / pStar) + 1;
-      base[x] = new double[others + 1];
-      base[x][0] = pStar;
-      Arrays.fill(base[x], 1, others + 1, (1 - pStar) / others);
-      choices[x] = new double[][] {
-          BestOfN.law(base[x], n), base[x], BestOfN.law(base[x], (n + 3) / 4)};
-      coverage += 1 / pStar / CONTEXTS;
+  /**
+   * The prompts' base laws, each prompt's three candidates (best-of-N, base, best-of-ceil(N/4)),
+   * the coverage {@code C_cov = E_x[1/p*(x)]} and the theorem's bound on the failure fraction.
+   */
+  private record Design(double[][] base, double[][][] choices, double coverage, double bound) {
+    static Design of() {
+      int n = Sharpening.sftResponsesPerPrompt(N_STAR, DELTA);
+      double[][] base = new double[CONTEXTS][];
+      double[][][] choices = new double[CONTEXTS][][];
+      double coverage = 0;
+      for (int x = 0; x < CONTEXTS; x++) {
+        double pStar = 0.01 * Math.pow(50, (x + 0.5) / CONTEXTS);
+        int others = (int) Math.ceil((1 - pStar) / pStar) + 1;
+        base[x] = new double[others + 1];
+        base[x][0] = pStar;
+        Arrays.fill(base[x], 1, others + 1, (1 - pStar) / others);
+        choices[x] = new double[][] {
+            BestOfN.law(base[x], n), base[x], BestOfN.law(base[x], (n + 3) / 4)};
+        coverage += 1 / pStar / CONTEXTS;
+      }
+      return new Design(base, choices, coverage, Sharpening.sftFailureBound(
+          coverage, N_STAR, CONTEXTS * Math.log(3), RHO, DELTA, PROMPTS));
     }
-    double bound = Sharpening.sftFailureBound(
-        coverage, N_STAR, CONTEXTS * Math.log(3), RHO, DELTA, PROMPTS);
-    double[] failure = new double[REPLICATES];
-    IntStream.range(0, REPLICATES).parallel().forEach(r -> {
+  }
+
+  /**
+   * {@value #REPLICATES} runs of SFT-sharpening with best-of-{@code labelN} labels, run {@code r}
+   * on stream {@code r} of the check seed; a run observes the fraction of prompts whose fitted
+   * policy puts at most {@code 1 - delta} on {@code y*}. The one named for replay is the first
+   * above the bound.
+   */
+  private static Replicates runs(double a, int labelN) {
+    Design design = Design.of();
+    return new Replicates(REPLICATES, (seed, r) -> {
       SplittableRandom rng = Seeds.stream(seed, r);
       int[] contexts = rng.ints(PROMPTS, 0, CONTEXTS).toArray();
-      int[] labels = SftSharpening.labels(base, contexts, labelN, rng);
-      int[] chosen = SftSharpening.fitProduct(choices, contexts, labels);
+      int[] labels = SftSharpening.labels(design.base(), contexts, labelN, rng);
+      int[] chosen = SftSharpening.fitProduct(design.choices(), contexts, labels);
       int failed = 0;
       for (int x = 0; x < CONTEXTS; x++) {
-        failed += choices[x][chosen[x]][0] <= 1 - DELTA ? 1 : 0;
+        failed += design.choices()[x][chosen[x]][0] <= 1 - DELTA ? 1 : 0;
       }
-      failure[r] = (double) failed / CONTEXTS;
-    });
-    int violations = (int) Arrays.stream(failure).filter(f -> f > bound).count();
+      return (double) failed / CONTEXTS;
+    }, Replicates.Pick.first("the first run above the bound", f -> f > design.bound()),
+        (seed, failure) -> decide(design, failure, a, labelN));
+  }
+
+  private static StatisticalProperty.Decision decide(
+      Design design, double[] failure, double a, int labelN) {
+    int violations = (int) Arrays.stream(failure).filter(f -> f > design.bound()).count();
     double tail = BinomialTail.upper(REPLICATES, RHO, violations);
     return new StatisticalProperty.Decision(tail < a, tail, Comparison.AT_LEAST, a,
         "labels best-of-" + labelN + ": failure fractions " + Arrays.toString(failure)
-            + " against bound " + bound + " (C_cov = " + coverage + "); violations "
-            + violations + "/" + REPLICATES + ", P[Bin >= V] = " + tail);
+            + " against bound " + design.bound() + " (C_cov = " + design.coverage()
+            + "); violations " + violations + "/" + REPLICATES + ", P[Bin >= V] = " + tail);
   }
 }

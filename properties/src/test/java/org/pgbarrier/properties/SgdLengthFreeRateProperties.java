@@ -159,7 +159,7 @@ class SgdLengthFreeRateProperties {
       long iterations = Math.round(gamma2T / gamma2);
       LabelledSgd sgd = LabelledSgd.of(step.apply(lengths[j]));
       t[j] = Math.log(lengths[j]);
-      samples[j] = Replicates.of(RUNS, Seeds.derive(seed, j), runSeed -> {
+      samples[j] = ParallelRuns.of(RUNS, Seeds.derive(seed, j), runSeed -> {
         PaperRun run = sgd.run(ClusterLearnerState.atZero(f), iterations, runSeed);
         double err = randomIterate ? run.randomIterateError() : run.lastError();
         return err * gamma2 * iterations;

@@ -35,10 +35,14 @@ public record Replicates(int runs, Replicate replicate, Pick named, Rule rule)
     double observe(long checkSeed, int r);
   }
 
-  /** The decision rule over the observations of all replicates, in replicate order. */
+  /**
+   * The decision rule over the observations of all replicates, in replicate order; it also gets
+   * the check seed, for what the replicates share (e.g. an instance drawn from the seed's stream
+   * 0) and the detail reports.
+   */
   @FunctionalInterface
   public interface Rule {
-    Decision decide(double[] observations);
+    Decision decide(long checkSeed, double[] observations);
   }
 
   /**
@@ -113,6 +117,6 @@ public record Replicates(int runs, Replicate replicate, Pick named, Rule rule)
   /** The rule's decision on all replicates under {@code checkSeed}. */
   @Override
   public Decision apply(long checkSeed) {
-    return rule.decide(observe(checkSeed));
+    return rule.decide(checkSeed, observe(checkSeed));
   }
 }

@@ -177,7 +177,7 @@ public final class StatisticalProperty extends Property {
       return new Run(real.apply(seed), null);
     }
     double[] observations = replicates.observe(seed);
-    Decision decision = replicates.rule().decide(observations);
+    Decision decision = replicates.rule().decide(seed, observations);
     Replicates.Pick pick = replicates.named();
     int r = Checks.inRange("replicate named by " + pick.description(),
         pick.index().applyAsInt(observations), -1, replicates.runs() - 1);

@@ -129,7 +129,7 @@ class StatisticalPropertyTest {
     return new Replicates(runs, (seed, r) -> {
       calls.add(r);
       return uniform(seed, r);
-    }, named, observations -> reject(observations.length));
+    }, named, (seed, observations) -> reject(seed));
   }
 
   @Test
@@ -147,6 +147,7 @@ class StatisticalPropertyTest {
     }
     String selector = seed + "#" + largest;
     assertThatThrownBy(property::verify)
+        .hasMessageContaining("(check seed " + seed + "): seed " + seed)
         .hasMessageContaining("replicate " + largest + " (the largest observation) observed "
             + uniform(seed, largest) + "; rerun it alone: ")
         .hasMessageContaining("-Dpgbarrier.replay='TKT-01/self-test-a@" + selector + "'");

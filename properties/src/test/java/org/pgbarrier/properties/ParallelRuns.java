@@ -7,10 +7,11 @@ import org.pgbarrier.random.Seeds;
 /**
  * Independent replicates of one seeded experiment, run in parallel: replicate {@code r} gets the
  * seed {@code Seeds.derive(seed, r)} and writes slot {@code r}, so the result has the same bits
- * whatever the thread count.
+ * whatever the thread count. (A check whose rule is over one number per replicate uses the
+ * engine's {@link org.pgbarrier.testkit.engine.Replicates} instead, which can rerun one of them.)
  */
-final class Replicates {
-  private Replicates() {}
+final class ParallelRuns {
+  private ParallelRuns() {}
 
   /** {@code runs} values of {@code experiment}, replicate {@code r} at {@code derive(seed, r)}. */
   static double[] of(int runs, long seed, LongToDoubleFunction experiment) {
