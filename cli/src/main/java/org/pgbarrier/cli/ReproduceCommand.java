@@ -26,9 +26,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the authors' three experiments from outcome_reward.yaml, process_reward.yaml and"
-          + " cdf_quantile.yaml in --configs (each into its output_dir), draws"
-          + " outcome against process into --out, and ends with a table: base and final test"
-          + " error, off-support samples and their average likelihood, wall time.",
+          + " cdf_quantile.yaml in --configs, draws outcome against process, and ends with a"
+          + " table: base and final test error, off-support samples and their average"
+          + " likelihood, wall time. With --out DIR everything goes under DIR: the runs into"
+          + " DIR/outcome_reward, DIR/process_reward and DIR/cdf_quantile, the comparison"
+          + " figures into DIR/comparison; without it each run goes into its config's"
+          + " global.output_dir and the comparison into outputs/comparison.",
       "Exit codes: 0 ok, 2 bad arguments or config, 1 runtime failure."
     })
 final class ReproduceCommand implements Callable<Integer> {
@@ -43,8 +46,12 @@ final class ReproduceCommand implements Callable<Integer> {
           + " pgbarrier script)")
   private Path configs;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "outputs/comparison",
-      description = "where the comparison figures go (default: ${DEFAULT-VALUE})")
+  /** Where the comparison figures go when there is no {@code --out}. */
+  static final String DEFAULT_COMPARISON = "outputs/comparison";
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR",
+      description = "the output directory of all three runs and the comparison (default: the"
+          + " configs' own output_dir, and " + DEFAULT_COMPARISON + ")")
   private Path out;
 
   @Mixin private WorkerOptions workers;
@@ -61,11 +68,18 @@ final class ReproduceCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int threads = workers.threads();
     Path directory = configs != null ? configs : Home.configs();
+    if (out != null) {
+      OutputDirectory.prepare("--out", out.toString());
+    }
     List<ExperimentConfig> read = new ArrayList<>();
     for (String file : CONFIGS) {
+      String runDirectory = out == null ? null
+          : out.resolve(file.substring(0, file.length() - ".yaml".length())).toString();
       read.add(ConfigReader.read(directory.resolve(file),
-          ConfigName.withShortcuts(List.of(), seed, null)));
+          ConfigName.withShortcuts(List.of(), seed, runDirectory)));
     }
+    Path comparisonDirectory =
+        out == null ? Path.of(DEFAULT_COMPARISON) : out.resolve("comparison");
     for (ExperimentConfig config : read) {
       ExperimentRun.requireHeap(config);
       if (!allowLong) {
@@ -82,7 +96,8 @@ final class ReproduceCommand implements Callable<Integer> {
         ExperimentRun.checkOutput(config, run);
         prepared.add(run);
       }
-      OutputDirectory comparison = OutputDirectory.prepare("--out", out.toString());
+      OutputDirectory comparison =
+          OutputDirectory.prepare("--out", comparisonDirectory.toString());
       prepared.add(comparison);
       for (ExperimentConfig config : read) {
         try (ProgressDisplay progress = workers.progress(spec.commandLine().getErr())) {
@@ -103,7 +118,8 @@ final class ReproduceCommand implements Callable<Integer> {
     for (ExperimentRun run : runs) {
       stdout.println("wrote " + run.files().size() + " files into " + run.directory());
     }
-    stdout.println("wrote " + figures.size() + " comparison figures into " + out);
+    stdout.println(
+        "wrote " + figures.size() + " comparison figures into " + comparisonDirectory);
     return ExitCode.OK;
   }
 }

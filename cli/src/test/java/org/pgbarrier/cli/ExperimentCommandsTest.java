@@ -137,7 +137,7 @@ class ExperimentCommandsTest {
             "output_dir: " + temp.resolve("out/cdf_quantile")));
 
     Cli result = Cli.run("reproduce", "--configs", configs.toString(),
-        "--out", temp.resolve("out/comparison").toString(), "--quiet");
+        "--out", temp.resolve("runs").toString(), "--quiet");
 
     assertThat(result.err()).isEmpty();
     assertThat(result.exitCode()).isZero();
@@ -146,7 +146,13 @@ class ExperimentCommandsTest {
         .satisfies(lines -> assertThat(lines.get(1)).startsWith("outcome_reward_uniform"))
         .satisfies(lines -> assertThat(lines.get(2)).startsWith("process_reward_uniform"))
         .satisfies(lines -> assertThat(lines.get(3)).startsWith("cdf_quantile"));
-    assertThat(temp.resolve("out/comparison/comparison_test_error.svg")).exists();
+    // --out puts everything under it, whatever the configs' own output_dir say
+    assertThat(temp.resolve("runs/comparison/comparison_test_error.svg")).exists();
+    assertThat(temp.resolve("runs/outcome_reward/outcome_reward_uniform.complete")).exists();
+    assertThat(temp.resolve("runs/process_reward/process_reward_uniform.complete")).exists();
+    assertThat(temp.resolve("runs/cdf_quantile/cdf_quantile.complete")).exists();
+    assertThat(temp.resolve("out")).doesNotExist();
+    assertThat(result.out()).contains("comparison figures into " + temp.resolve("runs/comparison"));
   }
 
   private void shrink(String experiment, Path configs) throws IOException {

@@ -40,8 +40,8 @@ class ReproduceErrorsTest {
   }
 
   private Cli reproduce(String... more) {
-    String[] args = {"reproduce", "--configs", configs.toString(),
-        "--out", out.resolve("comparison").toString(), "--quiet"};
+    String[] args = {"reproduce", "--configs", configs.toString(), "--out", out.toString(),
+        "--quiet"};
     String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
     System.arraycopy(more, 0, all, args.length, more.length);
     return Cli.run(all);
@@ -103,14 +103,25 @@ class ReproduceErrorsTest {
   }
 
   @Test
-  void aComparisonDirectoryUnderARegularFileIsRefusedAndTheOthersAreRemoved() throws IOException {
+  void anOutUnderARegularFileIsRefusedBeforeAnyRun() throws IOException {
     Files.createDirectories(out);
     Path file = Files.writeString(out.resolve("occupied"), "x");
     Cli result = Cli.run("reproduce", "--configs", configs.toString(),
-        "--out", file.resolve("comparison").toString(), "--quiet");
-    assertOneLineError(result, 2, "--out " + file.resolve("comparison")
+        "--out", file.resolve("runs").toString(), "--quiet");
+    assertOneLineError(result, 2, "--out " + file.resolve("runs")
         + ": cannot be created (Not a directory)");
-    assertThat(OneLineError.filesUnder(out)).containsExactly("occupied");
+    try (var left = Files.list(out)) {
+      assertThat(left).containsExactly(file);
+    }
+  }
+
+  @Test
+  void aComparisonDirectoryTakenByAFileIsRefusedAndTheRunDirectoriesAreRemoved()
+      throws IOException {
+    Files.createDirectories(out);
+    Path file = Files.writeString(out.resolve("comparison"), "x");
+    assertOneLineError(reproduce(), 2, "--out " + file + ": exists and is not a directory");
+    assertThat(OneLineError.filesUnder(out)).containsExactly("comparison");
     try (var left = Files.list(out)) {
       assertThat(left).containsExactly(file);
     }
