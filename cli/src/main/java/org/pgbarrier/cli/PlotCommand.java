@@ -58,8 +58,6 @@ final class PlotCommand implements Callable<Integer> {
 
   private static final String DEFAULT_FROM = "outputs";
 
-  private static final String DEFAULT_COMPARISON_OUT = "outputs/comparison";
-
   @Spec private CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "a run or experiment name,"
@@ -71,7 +69,8 @@ final class PlotCommand implements Callable<Integer> {
   private Path from;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", description = "where the figures go"
-      + " (default: beside the artifact; for the comparisons " + DEFAULT_COMPARISON_OUT + ")")
+      + " (default: beside the artifact; for the comparisons DIR/comparison of --from, as"
+      + " reproduce --out writes it: " + DEFAULT_FROM + "/comparison by default)")
   private String out;
 
   @Option(names = "--output-dir", paramLabel = "DIR", description = "the authors' option: both"
@@ -118,7 +117,7 @@ final class PlotCommand implements Callable<Integer> {
         throw new UsageException("--artifact-file " + artifactFile + ": goes with a run NAME,"
             + " not with " + stem);
       }
-      String target = out != null ? out : DEFAULT_COMPARISON_OUT;
+      String target = out != null ? out : from.resolve("comparison").toString();
       OutputDirectory directory = OutputDirectory.prepare("--out", target);
       PgResult outcome = pg(find(from, "outcome_reward_uniform", "outcome_reward_threshold"));
       PgResult process = pg(find(from, "process_reward_uniform", "process_reward_threshold"));

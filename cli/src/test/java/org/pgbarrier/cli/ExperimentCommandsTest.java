@@ -106,11 +106,15 @@ class ExperimentCommandsTest {
 
     Cli redraw = Cli.run("plot", "outcome_reward_uniform", "--from", temp.toString());
     Cli compare = Cli.run("plot", "comparison", "--from", temp.toString(),
-        "--out", temp.resolve("comparison").toString());
+        "--out", temp.resolve("figures").toString());
+    // without --out the comparison goes into FROM/comparison, where reproduce --out puts it
+    Cli besideTheRuns = Cli.run("plot", "compare_outcome_process_err", "--from", temp.toString());
 
     assertThat(redraw.exitCode()).isZero();
     assertThat(Files.readAllBytes(figure)).startsWith(PNG);
     assertThat(compare.exitCode()).isZero();
+    assertThat(temp.resolve("figures").resolve("comparison_test_error.png")).exists();
+    assertThat(besideTheRuns.exitCode()).isZero();
     assertThat(temp.resolve("comparison").resolve("comparison_test_error.png")).exists();
   }
 
