@@ -37,7 +37,9 @@ import picocli.CommandLine.Spec;
  * each into {@code OUT/seed-S/} ({@code claims.json}, {@code report.md}, {@code report.html}, and
  * last, atomically, the completion marker {@value #MARKER}). A seed whose marker exists is skipped,
  * so a killed soak resumes where it stopped. {@code OUT/}{@value #MANIFEST} records the selection
- * ({@code --claims}, {@code --kind}); every process writing into {@code OUT} must use the same.
+ * ({@code --claims}, {@code --kind}) and the code ({@link #code}); every process writing into
+ * {@code OUT} must use the same, so that a soak resumed or sharded across machines never mixes
+ * the verdicts of two versions.
  * Seeds are dealt to shards as cells are ({@link Shard}: the seed at position {@code i} of the
  * range goes to shard {@code i mod N}). {@code pgbarrier merge OUT} tallies the seeds ({@link
  * org.pgbarrier.testkit.report.SoakTally}).
@@ -61,6 +63,9 @@ final class VerifyCommand implements Callable<Integer> {
   static final String MARKER = "complete.json";
 
   static final String FORMAT = "pgbarrier/verify-v1";
+
+  /** The system property the launcher sets to the checkout's commit ({@code abc123-dirty}). */
+  static final String CODE_PROPERTY = "pgbarrier.code";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -238,6 +243,16 @@ final class VerifyCommand implements Callable<Integer> {
   }
 
   /**
+   * The code this process runs: the checkout's commit as the launcher reads it ({@code
+   * -Dpgbarrier.code}, with {@code -dirty} for uncommitted changes to tracked files), or {@code
+   * unknown} (not a git checkout, or the jar run without the launcher).
+   */
+  static String code() {
+    String code = System.getProperty(CODE_PROPERTY, "").strip();
+    return code.isEmpty() ? "unknown" : code;
+  }
+
+  /**
    * The manifest of this selection, after checking that {@code OUT/verify.json}, if there is one,
    * records the same.
    */
@@ -247,6 +262,7 @@ final class VerifyCommand implements Callable<Integer> {
     m.put("catalog", catalog);
     m.put("claims", pattern);
     m.put("kind", k);
+    m.put("code", code());
     Path file = out.resolve(MANIFEST);
     if (Files.isDirectory(out) && !Files.isDirectory(out.resolve(MANIFEST))
         && Files.exists(file)) {
@@ -256,11 +272,20 @@ final class VerifyCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new UsageException("--out " + out + ": its " + MANIFEST + " is not valid JSON");
       }
-      if (!m.equals(there)) {
+      if (!(there instanceof ObjectNode recorded)) {
+        throw new UsageException("--out " + out + ": its " + MANIFEST + " is not a JSON object");
+      }
+      if (!m.deepCopy().without("code").equals(recorded.deepCopy().without("code"))) {
         throw new UsageException("--out " + out + ": its " + MANIFEST + " selects --claims '"
             + there.path("claims").asText() + "' --kind " + there.path("kind").asText()
             + ", not --claims '" + pattern + "' --kind " + k + ": one soak directory, one"
             + " selection");
+      }
+      String thereCode = there.path("code").asText("unknown");
+      if (!thereCode.equals(code())) {
+        throw new UsageException("--out " + out + ": its " + MANIFEST + " was written by code "
+            + thereCode + ", this is " + code() + ": one soak directory, one code version"
+            + " (finish it on " + thereCode + ", or start another --out)");
       }
     } else if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + out + ": is a file, not a directory");

@@ -72,6 +72,25 @@ class VerifyErrorsTest {
         + " selection");
     Files.writeString(soak.resolve("verify.json"), "{");
     assertOneLineError(verify("--claims", "SHP-01"), 2, "its verify.json is not valid JSON");
+    Files.writeString(soak.resolve("verify.json"), "[]");
+    assertOneLineError(verify("--claims", "SHP-01"), 2, "its verify.json is not a JSON object");
+  }
+
+  @Test
+  void aSoakDirectoryOfAnotherCodeVersionIsRefusedAndTheSameIsResumed() throws Exception {
+    // These tests run without the launcher, so this process's code is "unknown".
+    assertThat(VerifyCommand.code()).isEqualTo("unknown");
+    Path soak = Files.createDirectories(temp.resolve("soak"));
+    String selection = "{\"format\":\"pgbarrier/verify-v1\",\"catalog\":\"pgbarrier\","
+        + "\"claims\":\"SHP-01\",\"kind\":\"all\",\"code\":";
+    Files.writeString(soak.resolve("verify.json"), selection + "\"0123456789ab\"}");
+    assertOneLineError(verify("--claims", "SHP-01"), 2, "--out " + soak + ": its verify.json was"
+        + " written by code 0123456789ab, this is unknown: one soak directory, one code version"
+        + " (finish it on 0123456789ab, or start another --out)");
+    // the same selection and code: accepted, and the next check (the suite) refuses instead
+    Files.writeString(soak.resolve("verify.json"), selection + "\"unknown\"}");
+    assertOneLineError(verify("--claims", "SHP-01"), 2,
+        "verify: the claims suite is not on the class path");
   }
 
   @Test

@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
+import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.batch.SupervisedCrossEntropy;
 import org.pgbarrier.learn.batch.SupervisedSettings;
 import org.pgbarrier.metric.LikelihoodCdf;
@@ -55,14 +57,26 @@ public final class CdfExperiment {
    */
   public static CdfResult run(CdfExperimentSettings settings, ProgressListener listener,
       int threads) {
+    return run(settings, listener, threads, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #run(CdfExperimentSettings, ProgressListener, int)}, with each phase's step rule
+   * (the authors': a fresh optimiser of {@code settings.optimizer()}) passed through {@code rule}
+   * first; anything but the identity substitutes a different rule in the same experiment (a
+   * mutant twin in the claims suite).
+   */
+  public static CdfResult run(CdfExperimentSettings settings, ProgressListener listener,
+      int threads, UnaryOperator<StepRule> rule) {
     Checks.positive("threads", threads);
+    Objects.requireNonNull(rule, "rule");
     try (Workers workers = Workers.of(threads)) {
-      return run(settings, listener, workers);
+      return run(settings, listener, workers, rule);
     }
   }
 
   private static CdfResult run(CdfExperimentSettings settings, ProgressListener listener,
-      Workers workers) {
+      Workers workers, UnaryOperator<StepRule> rule) {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(listener, "listener");
     Map<String, Double> seconds = new LinkedHashMap<>();
@@ -94,7 +108,7 @@ public final class CdfExperiment {
       long t0 = System.nanoTime();
       if (c > 0) {
         SupervisedCrossEntropy<double[]> phase = new SupervisedCrossEntropy<>(model,
-            data.distribution(), Optimizers.of(settings.optimizer()),
+            data.distribution(), rule.apply(Optimizers.of(settings.optimizer())),
             new SupervisedSettings(settings.partialSteps(), settings.batchSize()), workers);
         for (int s = 1; s <= settings.partialSteps(); s++) {
           phase.step(w, rng);

@@ -38,13 +38,16 @@ import org.pgbarrier.testkit.engine.AtomicFiles;
  * the check rejects correct code more often than it states: a defect of the check's false-alarm
  * computation, or of the implementation. When {@code soakDir/verify.json} exists (a soak of {@code
  * ./pgbarrier verify}), a seed counts only once its completion marker {@code complete.json} is
- * written; the others are listed as incomplete.
+ * written; the others are listed as incomplete, and the code its {@code verify.json} records
+ * (the checkout's commit) heads the tally.
  *
+ * @param code the code the soak ran on, from {@code verify.json}, or {@code unknown}
  * @param seeds the complete seed directories read, in seed order
  * @param incomplete the seed directories without their completion marker (not tallied)
  * @param tallies per statistical check {@code ID/check}, in suite order
  */
-public record SoakTally(List<String> seeds, List<String> incomplete, Map<String, Tally> tallies) {
+public record SoakTally(
+    String code, List<String> seeds, List<String> incomplete, Map<String, Tally> tallies) {
   /** The probability that a correct suite raises some alarm of the soak, split across checks. */
   public static final double LEVEL = 1e-3;
 
@@ -119,7 +122,20 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
       tallies.put(k, new Tally(c[0], c[1], c[2], a, p, c[0] > 0 && c[3] == 0 && p <= perCheck,
           c[3]));
     });
-    return new SoakTally(List.copyOf(seeds), List.copyOf(incomplete), tallies);
+    return new SoakTally(codeOf(soakDir.resolve("verify.json")), List.copyOf(seeds),
+        List.copyOf(incomplete), tallies);
+  }
+
+  /** The {@code code} field of a verify manifest, or {@code unknown} (none, or unreadable). */
+  private static String codeOf(Path manifest) {
+    if (!Files.isRegularFile(manifest)) {
+      return "unknown";
+    }
+    try {
+      return JSON.readTree(manifest.toFile()).path("code").asText("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   /**
@@ -160,7 +176,8 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
   /** The tally as Markdown, ending with the total line. */
   public String render() {
     StringBuilder md = new StringBuilder("# pgbarrier soak\n\n")
-        .append(seeds.size()).append(" master seeds: ").append(seedRanges(seeds)).append('\n');
+        .append(seeds.size()).append(" master seeds: ").append(seedRanges(seeds)).append('\n')
+        .append("\ncode: ").append(code).append('\n');
     if (!incomplete.isEmpty()) {
       md.append("\nincomplete, not tallied: ").append(seedRanges(incomplete)).append('\n');
     }
@@ -183,6 +200,7 @@ public record SoakTally(List<String> seeds, List<String> incomplete, Map<String,
   public ObjectNode toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("format", "pgbarrier/soak-v1");
+    root.put("code", code);
     seeds.forEach(root.putArray("seeds")::add);
     incomplete.forEach(root.putArray("incomplete")::add);
     root.put("level", LEVEL);

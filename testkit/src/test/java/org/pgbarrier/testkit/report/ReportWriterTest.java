@@ -273,7 +273,7 @@ class ReportWriterTest {
     // 3 rejections at a = 4e-5: p ~ C(50,3) a^3 = 19600 * 6.4e-14 ~ 1.25e-9, an alarm.
     // question: REFUTED on every seed, tallied but never an alarm.
     ObjectMapper json = new ObjectMapper();
-    Files.writeString(dir.resolve("verify.json"), "{}");
+    Files.writeString(dir.resolve("verify.json"), "{\"code\": \"0123456789ab-dirty\"}");
     for (int s = 1; s <= 50; s++) {
       Path seed = Files.createDirectories(dir.resolve("seed-" + s));
       Files.write(seed.resolve("claims.json"), json.writeValueAsBytes(List.of(
@@ -290,6 +290,9 @@ class ReportWriterTest {
         List.of("BMB-05/slope", "BMB-05/error-slope-in-gamma", "BMB-05/question"));
     assertThat(tally.seeds()).hasSize(50);
     assertThat(tally.incomplete()).containsExactly("seed-51");
+    assertThat(tally.code()).isEqualTo("0123456789ab-dirty");
+    assertThat(tally.render()).contains("\ncode: 0123456789ab-dirty\n");
+    assertThat(tally.toJson().path("code").asText()).isEqualTo("0123456789ab-dirty");
     assertThat(tally.perCheckLevel()).isCloseTo(1e-3 / 3, within(1e-18));
     double a = 4e-5;
     // by hand: 1 - (1 - a)^50 without cancellation
