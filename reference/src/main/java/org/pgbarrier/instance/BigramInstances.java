@@ -92,8 +92,8 @@ public final class BigramInstances {
     params.put("numMix", spec.numMix());
     params.put("sigma", spec.sigma());
     params.put("sampleSize", spec.sampleSize());
-    return new Instance<>(FAMILY, params, seed, model, wStar, new double[phi.dimension()],
-        Double.NaN, distribution, sample);
+    return new Instance<>(new Recipe(FAMILY, params, seed), model, wStar,
+        new double[phi.dimension()], Double.NaN, distribution, sample);
   }
 
   /** One input {@code x} drawn from the spec's input distribution. */

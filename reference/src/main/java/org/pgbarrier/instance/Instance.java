@@ -1,7 +1,5 @@
 package org.pgbarrier.instance;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.pgbarrier.model.LinearAutoregressiveModel;
@@ -9,14 +7,12 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
 /**
  * A generated problem: a model class, a context distribution {@code D} labelled by {@code y*},
  * the teacher weights {@code w*} with their margin, a base model {@code w_base}, and the
- * provenance (family, parameters, seed) that regenerates it bit for bit.
+ * provenance, a {@link Recipe} (family, parameters, seed) that regenerates it bit for bit.
  *
  * @param <X> the context type
  */
 public final class Instance<X> {
-  private final String family;
-  private final Map<String, Object> parameters;
-  private final long seed;
+  private final Recipe recipe;
   private final LinearAutoregressiveModel<X> model;
   private final double[] wStar;
   private final double[] wBase;
@@ -25,18 +21,14 @@ public final class Instance<X> {
   private final List<Labeled<X>> contexts;
 
   Instance(
-      String family,
-      Map<String, Object> parameters,
-      long seed,
+      Recipe recipe,
       LinearAutoregressiveModel<X> model,
       double[] wStar,
       double[] wBase,
       double requestedGamma,
       ContextDistribution<X> distribution,
       List<Labeled<X>> contexts) {
-    this.family = family;
-    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    this.seed = seed;
+    this.recipe = recipe;
     this.model = model;
     this.wStar = wStar.clone();
     this.wBase = wBase.clone();
@@ -47,16 +39,16 @@ public final class Instance<X> {
 
   /** The family name: {@code G1-tabular}, {@code G2-planted-gaussian}, {@code G3-bigram}, ... */
   public String family() {
-    return family;
+    return recipe.family();
   }
 
   /** The generator's parameters, in declaration order. */
   public Map<String, Object> parameters() {
-    return parameters;
+    return recipe.parameters();
   }
 
   public long seed() {
-    return seed;
+    return recipe.seed();
   }
 
   public LinearAutoregressiveModel<X> model() {
@@ -97,7 +89,7 @@ public final class Instance<X> {
 
   /** One line: family, parameters and seed. */
   public String describe() {
-    return family + " " + parameters + " seed=" + seed;
+    return recipe.describe();
   }
 
   @Override

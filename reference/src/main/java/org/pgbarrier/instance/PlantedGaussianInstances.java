@@ -122,8 +122,8 @@ public final class PlantedGaussianInstances {
     params.put("lambda", spec.lambda());
     LinearAutoregressiveModel<PositionalContext> model =
         new LinearAutoregressiveModel<>(phi, spec.length());
-    return new Instance<>(FAMILY, params, seed, model, wStar, new double[phi.dimension()],
-        spec.gamma(), FiniteDistribution.uniform(support), support);
+    return new Instance<>(new Recipe(FAMILY, params, seed), model, wStar,
+        new double[phi.dimension()], spec.gamma(), FiniteDistribution.uniform(support), support);
   }
 
   /** Unit vectors {@code (w*_c - mean_v w*_v)/||.||}, one per label c. */

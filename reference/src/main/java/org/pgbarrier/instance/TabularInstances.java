@@ -128,6 +128,7 @@ public final class TabularInstances {
     }
     FiniteDistribution<TabularContext> distribution =
         new FiniteDistribution<>(support, probabilities);
-    return new Instance<>(family, params, seed, model, wStar, wBase, gamma, distribution, support);
+    return new Instance<>(new Recipe(family, params, seed), model, wStar, wBase, gamma,
+        distribution, support);
   }
 }

@@ -1,7 +1,6 @@
 package org.pgbarrier.instance.cluster;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.pgbarrier.instance.FiniteDistribution;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.instance.MarginCertificate;
 import org.pgbarrier.instance.Margins;
+import org.pgbarrier.instance.Recipe;
 import org.pgbarrier.kernel.LogSumExp;
 import org.pgbarrier.model.LinearAutoregressiveModel;
 
@@ -38,9 +38,7 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
  * ({@link #model()}, {@link #contexts()}), which the tests use as the oracle of the fast path.
  */
 public final class ClusterFamily {
-  private final String family;
-  private final Map<String, Object> parameters;
-  private final long seed;
+  private final Recipe recipe;
   private final ClusterFeatureMap phi;
   private final int k;
   private final int length;
@@ -54,17 +52,13 @@ public final class ClusterFamily {
   private final double gamma;
 
   private ClusterFamily(
-      String family,
-      Map<String, Object> parameters,
-      long seed,
+      Recipe recipe,
       ClusterFeatureMap phi,
       double[] masses,
       int[] offsets,
       int[] groups,
       TokenBase[] blockBases) {
-    this.family = family;
-    this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-    this.seed = seed;
+    this.recipe = recipe;
     this.phi = phi;
     this.k = phi.vocabularySize();
     this.length = phi.length();
@@ -122,7 +116,7 @@ public final class ClusterFamily {
     int m = masses.length;
     Checks.length("base", base.length, m);
     var phi = new ClusterFeatureMap(Checks.positive("M", m), k, length, false, 1);
-    return new ClusterFamily("F1-shared", params(k, length, m), seed, phi, masses,
+    return new ClusterFamily(new Recipe("F1-shared", params(k, length, m), seed), phi, masses,
         uniformOffsets(m, k, seed), new int[m], base.clone());
   }
 
@@ -140,7 +134,7 @@ public final class ClusterFamily {
       Checks.length("base[" + c + "]", base[c].length, length);
       System.arraycopy(base[c], 0, blocks, c * length, length);
     }
-    return new ClusterFamily("F1-indep", params(k, length, m), seed, phi, masses,
+    return new ClusterFamily(new Recipe("F1-indep", params(k, length, m), seed), phi, masses,
         uniformOffsets(m, k, seed), new int[m], blocks);
   }
 
@@ -177,7 +171,7 @@ public final class ClusterFamily {
     p.put("heavyClusters", heavyClusters);
     p.put("heavyMass", heavyMass);
     p.put("lightClusters", lightClusters);
-    return new ClusterFamily("F3", p, seed, phi, masses, offsets, groups, base);
+    return new ClusterFamily(new Recipe("F3", p, seed), phi, masses, offsets, groups, base);
   }
 
   /** A staircase mixture ({@code docs/theory.md §6.4}) over F1-shared. */
@@ -240,8 +234,8 @@ public final class ClusterFamily {
       var phi = new ClusterFeatureMap(m, k, length, false, 1);
       Map<String, Object> p = params(k, length, m);
       p.put("groups", desc.toString());
-      return new ClusterFamily("F1-staircase", p, seed, phi, mu, uniformOffsets(m, k, seed),
-          groups, base);
+      return new ClusterFamily(new Recipe("F1-staircase", p, seed), phi, mu,
+          uniformOffsets(m, k, seed), groups, base);
     }
   }
 
@@ -266,20 +260,20 @@ public final class ClusterFamily {
 
   /** {@code F1-shared}, {@code F1-indep}, {@code F1-staircase} or {@code F3}. */
   public String family() {
-    return family;
+    return recipe.family();
   }
 
   public Map<String, Object> parameters() {
-    return parameters;
+    return recipe.parameters();
   }
 
   public long seed() {
-    return seed;
+    return recipe.seed();
   }
 
   /** One line: family, parameters and seed. */
   public String describe() {
-    return family + " " + parameters + " seed=" + seed;
+    return recipe.describe();
   }
 
   public ClusterFeatureMap featureMap() {
