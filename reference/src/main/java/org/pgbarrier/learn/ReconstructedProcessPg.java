@@ -37,7 +37,7 @@ import org.pgbarrier.reward.ProcessReward;
  */
 public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X>> {
   private final LinearAutoregressiveModel<X> model;
-  private final StepRule rule;
+  private final AcceptedSampleStep<X> acceptedStep;
   private final ProcessReward reward;
   private final long tokenBudget;
 
@@ -73,7 +73,7 @@ public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X
   public ReconstructedProcessPg(
       LinearAutoregressiveModel<X> model, StepRule rule, ProcessReward reward, long tokenBudget) {
     this.model = Objects.requireNonNull(model, "model");
-    this.rule = Objects.requireNonNull(rule, "rule");
+    this.acceptedStep = new AcceptedSampleStep<>(model, rule);
     this.reward = Objects.requireNonNull(reward, "reward");
     this.tokenBudget = Checks.positive("tokenBudget", tokenBudget);
   }
@@ -110,7 +110,7 @@ public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X
 
   @Override
   public String describe() {
-    return "ReconstructedProcessPg(m=" + tokenBudget + ", step=" + rule.describe()
+    return "ReconstructedProcessPg(m=" + tokenBudget + ", step=" + acceptedStep.describeRule()
         + ") [RECONSTRUCTED, docs/theory.md §8.1, §8.13]";
   }
 
@@ -135,25 +135,13 @@ public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X
    */
   public Run runUntil(
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
-    Checks.length("w0", w0.length, model.dimension());
-    Checks.openUnit("eps", eps);
-    Checks.nonNegative("maxQueries", maxQueries);
-    double[] w = w0.clone();
-    double threshold = Math.log1p(-eps);
-    long queries = 0;
-    long passes = 0;
-    long firstReveal = 0;
-    boolean reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
-    while (!reached && queries < maxQueries) {
-      Pass pass = walk(w, context, rng, true, maxQueries - queries);
-      queries += pass.queries();
-      passes++;
-      if (pass.complete() && firstReveal == 0) {
-        firstReveal = queries;
-      }
-      reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
-    }
-    return new Run(queries, passes, firstReveal, reached, w);
+    RunUntilTarget.Tally tally = RunUntilTarget.run(model, w0, context, eps, maxQueries,
+        (w, cap) -> {
+          Pass pass = walk(w, context, rng, true, cap);
+          return new RunUntilTarget.Spent(pass.queries(), pass.complete(), pass.revealed() > 0);
+        });
+    return new Run(tally.queries(), tally.attempts(), tally.firstFound(), tally.reached(),
+        tally.weights());
   }
 
   /**
@@ -180,21 +168,11 @@ public final class ReconstructedProcessPg<X> implements Learner<PerSampleState<X
         }
       }
       if (update) {
-        step(w, context.x(), prefix, i);
+        int position = i;
+        acceptedStep.onToken(w, context.x(), prefix, i,
+            () -> "ReconstructedProcessPg step at position " + position);
       }
     }
     return new Pass(queries, n, true);
-  }
-
-  /** The token-level step at position {@code i} on the found token {@code prefix[i]}. */
-  private void step(double[] w, X x, int[] prefix, int i) {
-    double[] direction = new double[w.length];
-    double logp = model.addTokenGradient(w, x, prefix, i, prefix[i], 1.0, direction);
-    try {
-      rule.apply(w, direction, -logp);
-    } catch (ArithmeticException e) {
-      throw new ArithmeticException("ReconstructedProcessPg step at position " + i + " (loss "
-          + -logp + "): " + e.getMessage());
-    }
   }
 }

@@ -33,7 +33,7 @@ import org.pgbarrier.reward.OutcomeReward;
  */
 public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState<X>> {
   private final LinearAutoregressiveModel<X> model;
-  private final StepRule rule;
+  private final AcceptedSampleStep<X> acceptedStep;
   private final OutcomeReward reward;
   private final long roundBudget;
 
@@ -55,7 +55,7 @@ public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState
   public ReconstructedRejectionPg(
       LinearAutoregressiveModel<X> model, StepRule rule, OutcomeReward reward, long roundBudget) {
     this.model = Objects.requireNonNull(model, "model");
-    this.rule = Objects.requireNonNull(rule, "rule");
+    this.acceptedStep = new AcceptedSampleStep<>(model, rule);
     this.reward = Objects.requireNonNull(reward, "reward");
     this.roundBudget = Checks.positive("roundBudget", roundBudget);
   }
@@ -81,14 +81,9 @@ public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState
     for (long q = 1; q <= limit; q++) {
       int[] y = model.sample(w, context.x(), rng);
       if (reward.indicator(context, y) == 1.0) {
-        double[] direction = new double[w.length];
-        double logp = model.addGradient(w, context.x(), y, 1.0, direction);
-        try {
-          rule.apply(w, direction, -logp);
-        } catch (ArithmeticException e) {
-          throw new ArithmeticException("ReconstructedRejectionPg step after query " + q
-              + " of a round (loss " + -logp + "): " + e.getMessage());
-        }
+        long query = q;
+        acceptedStep.onResponse(w, context.x(), y,
+            () -> "ReconstructedRejectionPg step after query " + query + " of a round");
         return new Round(true, q);
       }
     }
@@ -108,7 +103,7 @@ public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState
 
   @Override
   public String describe() {
-    return "ReconstructedRejectionPg(m=" + roundBudget + ", step=" + rule.describe()
+    return "ReconstructedRejectionPg(m=" + roundBudget + ", step=" + acceptedStep.describeRule()
         + ") [RECONSTRUCTED, docs/theory.md §8.1]";
   }
 
@@ -125,24 +120,11 @@ public final class ReconstructedRejectionPg<X> implements Learner<PerSampleState
    */
   public PerSampleRun runUntil(
       double[] w0, Labeled<X> context, double eps, long maxQueries, RandomGenerator rng) {
-    Checks.length("w0", w0.length, model.dimension());
-    Checks.openUnit("eps", eps);
-    Checks.nonNegative("maxQueries", maxQueries);
-    double[] w = w0.clone();
-    double threshold = Math.log1p(-eps);
-    long queries = 0;
-    long firstSuccess = 0;
-    boolean reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
-    while (!reached && queries < maxQueries) {
-      Round r = round(w, context, rng, Math.min(roundBudget, maxQueries - queries));
-      queries += r.queries();
-      if (r.found()) {
-        if (firstSuccess == 0) {
-          firstSuccess = queries;
-        }
-        reached = model.logLikelihood(w, context.x(), context.target()) >= threshold;
-      }
-    }
-    return new PerSampleRun(queries, firstSuccess, reached, w);
+    RunUntilTarget.Tally tally = RunUntilTarget.run(model, w0, context, eps, maxQueries,
+        (w, cap) -> {
+          Round round = round(w, context, rng, Math.min(roundBudget, cap));
+          return new RunUntilTarget.Spent(round.queries(), round.found(), round.found());
+        });
+    return new PerSampleRun(tally.queries(), tally.firstFound(), tally.reached(), tally.weights());
   }
 }
