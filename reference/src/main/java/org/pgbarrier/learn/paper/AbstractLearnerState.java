@@ -1,12 +1,14 @@
 package org.pgbarrier.learn.paper;
 
 import java.util.random.RandomGenerator;
+import org.pgbarrier.learn.StepRule;
 
 /**
  * What a {@link LearnerState} keeps the same way whatever computes its likelihoods: the sizes
- * {@code k} and {@code N}, the context law {@code mu} and its draws, the weights {@code w}, {@code
- * ||g||^2} of the last update, and the random-iterate error {@code (1/T) sum_t err(w_t)} as a
- * compensated running sum ({@code docs/theory.md §4.2}). {@link ClusterLearnerState} and {@link
+ * {@code k} and {@code N}, the context law {@code mu} and its draws, the weights {@code w} and the
+ * step of {@link LearnerState#reinforce} on them, {@code ||g||^2} of the last update, and the
+ * random-iterate error {@code (1/T) sum_t err(w_t)} as a compensated running sum ({@code
+ * docs/theory.md §4.2}). {@link ClusterLearnerState} and {@link
  * ModelLearnerState} extend it; the fields are read directly in their hot loops.
  */
 abstract class AbstractLearnerState implements LearnerState {
@@ -66,9 +68,37 @@ abstract class AbstractLearnerState implements LearnerState {
     return draw.draw(rng);
   }
 
-  /** Records {@code ||g||^2} of the update just taken, for {@link #lastNormSquared()}. */
-  final void setLastNormSquared(double normSquared) {
+  /**
+   * The step of {@link LearnerState#reinforce}: {@code w[from + j] <- w[from + j] + factor * eta *
+   * g[j]} for {@code j < count}, with {@code eta} the step of {@code rule} at {@code ||g||^2 =
+   * normSquared} ({@link Steps#eta}). All or nothing: the new weights are checked first, so a
+   * refused step leaves {@code w} and {@link #lastNormSquared()} unchanged.
+   *
+   * @param g the direction, its first {@code count} entries for the weights from {@code from} on
+   * @return {@code eta}
+   * @throws ArithmeticException if a weight would become non-finite
+   */
+  final double takeStep(
+      StepRule rule, double factor, double normSquared, double[] g, int from, int count) {
+    double eta = Steps.eta(rule, normSquared);
+    double step = factor * eta;
+    for (int j = 0; j < count; j++) {
+      double next = w[from + j] + step * g[j];
+      if (!Double.isFinite(next)) {
+        throw nonFinite(rule, from + j, next, factor, normSquared);
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      w[from + j] += step * g[j];
+    }
     lastNormSquared = normSquared;
+    return eta;
+  }
+
+  private static ArithmeticException nonFinite(
+      StepRule rule, int j, double next, double factor, double normSquared) {
+    return new ArithmeticException(rule.describe() + ": the step would set w[" + j + "] = " + next
+        + " (factor " + factor + ", ||g||^2 = " + normSquared + "); weights left unchanged");
   }
 
   @Override

@@ -229,19 +229,7 @@ public final class ClusterLearnerState extends AbstractLearnerState {
         normSquared += gradient[j * k + r] * gradient[j * k + r];
       }
     }
-    double eta = Steps.eta(rule, normSquared);
-    double step = factor * eta;
-    for (int j = 0; j < touched * k; j++) {
-      double next = w[b0 * k + j] + step * gradient[j];
-      if (!Double.isFinite(next)) {
-        throw new ArithmeticException(rule.describe() + ": the step would set w[" + (b0 * k + j)
-            + "] = " + next + " (factor " + factor + ", ||g||^2 = " + normSquared
-            + "); weights left unchanged");
-      }
-    }
-    for (int j = 0; j < touched * k; j++) {
-      w[b0 * k + j] += step * gradient[j];
-    }
+    double eta = takeStep(rule, factor, normSquared, gradient, b0 * k, touched * k);
     for (int j = 0; j < touched; j++) {
       blockLog[b0 + j] = refresh(w, b0 + j, prob);
     }
@@ -255,7 +243,6 @@ public final class ClusterLearnerState extends AbstractLearnerState {
     for (int j = leaf >>> 1; j >= 1; j >>>= 1) {
       tree[j] = tree[2 * j] + tree[2 * j + 1];
     }
-    setLastNormSquared(normSquared);
     return eta;
   }
 

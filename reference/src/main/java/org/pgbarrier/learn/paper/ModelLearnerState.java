@@ -119,19 +119,7 @@ public final class ModelLearnerState<X> extends AbstractLearnerState {
     for (double gj : g) {
       normSquared += gj * gj;
     }
-    double eta = Steps.eta(rule, normSquared);
-    double step = factor * eta;
-    for (int j = 0; j < w.length; j++) {
-      if (!Double.isFinite(w[j] + step * g[j])) {
-        throw new ArithmeticException(rule.describe() + ": the step would set w[" + j + "] = "
-            + (w[j] + step * g[j]) + "; weights left unchanged");
-      }
-    }
-    for (int j = 0; j < w.length; j++) {
-      w[j] += step * g[j];
-    }
-    setLastNormSquared(normSquared);
-    return eta;
+    return takeStep(rule, factor, normSquared, g, 0, g.length);
   }
 
   @Override
