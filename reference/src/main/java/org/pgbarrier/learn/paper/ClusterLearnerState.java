@@ -1,6 +1,5 @@
 package org.pgbarrier.learn.paper;
 
-import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.cluster.ClusterFamily;
 import org.pgbarrier.instance.cluster.ClusterFeatureMap;
@@ -32,17 +31,13 @@ import org.pgbarrier.learn.StepRule;
  * they agree with the general model's draws except when {@code u} falls within a few ulps of a
  * CDF boundary. Not thread-safe.
  */
-public final class ClusterLearnerState implements LearnerState {
+public final class ClusterLearnerState extends AbstractLearnerState {
   private final ClusterFamily family;
   private final ClusterFeatureMap phi;
-  private final int k;
-  private final int length;
   private final int clusters;
   private final int blocksPerCluster;
-  private final double[] masses;
   private final int[] blockTargets;
   private final int[] targets;
-  private final double[] w;
   private final double[] prob;
   private final double[] baseProb;
   private final double[] baseTokenLog;
@@ -50,28 +45,21 @@ public final class ClusterLearnerState implements LearnerState {
   private final double[] clusterLog;
   private final int leaves;
   private final double[] tree;
-  private final Steps.Masses draw;
   private final double[] gradient;
   private final double[] scratch;
-  private double lastNormSquared;
-  // random-iterate bookkeeping
-  private long recorded;
-  private final Steps.Sum errorSum = new Steps.Sum();
+  // per-context random-iterate bookkeeping
   private final double[] contextSum;
   private final long[] since;
 
   /** The state at weights {@code w1} (a copy is kept). */
   public ClusterLearnerState(ClusterFamily family, double[] w1) {
-    this.family = family;
-    this.phi = family.featureMap();
-    this.k = family.vocabularySize();
-    this.length = family.length();
-    this.clusters = family.clusterCount();
-    this.blocksPerCluster = phi.blocksPerCluster();
+    super(family.vocabularySize(), family.length(), family.masses(), w1);
     Checks.length("w1", w1.length, family.dimension());
     Checks.finite("w1", w1);
-    this.w = w1.clone();
-    this.masses = family.masses();
+    this.family = family;
+    this.phi = family.featureMap();
+    this.clusters = family.clusterCount();
+    this.blocksPerCluster = phi.blocksPerCluster();
     int blocks = clusters * blocksPerCluster;
     this.blockTargets = new int[blocks];
     for (int b = 0; b < blocks; b++) {
@@ -106,7 +94,6 @@ public final class ClusterLearnerState implements LearnerState {
     for (int j = p - 1; j >= 1; j--) {
       tree[j] = tree[2 * j] + tree[2 * j + 1];
     }
-    this.draw = new Steps.Masses(masses);
     this.contextSum = new double[clusters];
     this.since = new long[clusters];
   }
@@ -152,26 +139,6 @@ public final class ClusterLearnerState implements LearnerState {
   }
 
   @Override
-  public int vocabularySize() {
-    return k;
-  }
-
-  @Override
-  public int length() {
-    return length;
-  }
-
-  @Override
-  public int contextCount() {
-    return clusters;
-  }
-
-  @Override
-  public double mass(int c) {
-    return masses[c];
-  }
-
-  @Override
   public int targetToken(int c, int i) {
     return targets[c * length + i];
   }
@@ -179,11 +146,6 @@ public final class ClusterLearnerState implements LearnerState {
   @Override
   public String describe() {
     return family.describe();
-  }
-
-  @Override
-  public int drawContext(RandomGenerator rng) {
-    return draw.draw(rng);
   }
 
   @Override
@@ -267,23 +229,12 @@ public final class ClusterLearnerState implements LearnerState {
         normSquared += gradient[j * k + r] * gradient[j * k + r];
       }
     }
-    double eta = Steps.eta(rule, normSquared);
-    double step = factor * eta;
-    for (int j = 0; j < touched * k; j++) {
-      double next = w[b0 * k + j] + step * gradient[j];
-      if (!Double.isFinite(next)) {
-        throw new ArithmeticException(rule.describe() + ": the step would set w[" + (b0 * k + j)
-            + "] = " + next + " (factor " + factor + ", ||g||^2 = " + normSquared
-            + "); weights left unchanged");
-      }
-    }
-    for (int j = 0; j < touched * k; j++) {
-      w[b0 * k + j] += step * gradient[j];
-    }
+    double eta = takeStep(rule, factor, normSquared, gradient, b0 * k, touched * k);
     for (int j = 0; j < touched; j++) {
       blockLog[b0 + j] = refresh(w, b0 + j, prob);
     }
     double before = -Math.expm1(clusterLog[c]);
+    long recorded = recordedIterates();
     contextSum[c] += before * (recorded - since[c]);
     since[c] = recorded;
     clusterLog[c] = clusterLogLikelihood(c);
@@ -292,13 +243,7 @@ public final class ClusterLearnerState implements LearnerState {
     for (int j = leaf >>> 1; j >= 1; j >>>= 1) {
       tree[j] = tree[2 * j] + tree[2 * j + 1];
     }
-    lastNormSquared = normSquared;
     return eta;
-  }
-
-  @Override
-  public double lastNormSquared() {
-    return lastNormSquared;
   }
 
   @Override
@@ -308,40 +253,24 @@ public final class ClusterLearnerState implements LearnerState {
 
   @Override
   public void resetIterates() {
-    recorded = 0;
-    errorSum.reset();
+    super.resetIterates();
     java.util.Arrays.fill(contextSum, 0.0);
     java.util.Arrays.fill(since, 0L);
   }
 
   @Override
   public void recordIterate() {
-    recorded++;
-    errorSum.add(tree[1]);
-  }
-
-  @Override
-  public long recordedIterates() {
-    return recorded;
-  }
-
-  @Override
-  public double randomIterateError() {
-    return recorded == 0 ? Double.NaN : errorSum.value() / recorded;
+    addIterateError(tree[1]);
   }
 
   @Override
   public double[] contextRandomIterateErrors() {
+    long recorded = recordedIterates();
     double[] out = new double[clusters];
     for (int c = 0; c < clusters; c++) {
       out[c] = recorded == 0 ? Double.NaN
           : (contextSum[c] + -Math.expm1(clusterLog[c]) * (recorded - since[c])) / recorded;
     }
     return out;
-  }
-
-  @Override
-  public double[] weights() {
-    return w.clone();
   }
 }

@@ -1,7 +1,6 @@
 package org.pgbarrier.learn.paper;
 
 import java.util.List;
-import java.util.random.RandomGenerator;
 import org.pgbarrier.Checks;
 import org.pgbarrier.instance.Labeled;
 import org.pgbarrier.kernel.InverseCdf;
@@ -17,19 +16,11 @@ import org.pgbarrier.model.LinearAutoregressiveModel;
  *
  * @param <X> the context type
  */
-public final class ModelLearnerState<X> implements LearnerState {
+public final class ModelLearnerState<X> extends AbstractLearnerState {
   private final LinearAutoregressiveModel<X> model;
   private final List<Labeled<X>> contexts;
-  private final double[] masses;
   private final double[] wBase;
-  private final double[] w;
-  private final int k;
-  private final int length;
-  private final Steps.Masses draw;
   private final double[] logits;
-  private double lastNormSquared;
-  private long recorded;
-  private final Steps.Sum errorSum = new Steps.Sum();
   private final double[] contextSum;
 
   /**
@@ -45,6 +36,7 @@ public final class ModelLearnerState<X> implements LearnerState {
       double[] masses,
       double[] wBase,
       double[] w1) {
+    super(model.vocabularySize(), model.length(), masses.clone(), w1);
     this.model = model;
     this.contexts = List.copyOf(contexts);
     Checks.positive("contexts", contexts.size());
@@ -54,34 +46,9 @@ public final class ModelLearnerState<X> implements LearnerState {
     for (Labeled<X> l : contexts) {
       Checks.length("target", l.length(), model.length());
     }
-    this.masses = masses.clone();
     this.wBase = wBase.clone();
-    this.w = w1.clone();
-    this.k = model.vocabularySize();
-    this.length = model.length();
-    this.draw = new Steps.Masses(masses);
     this.logits = new double[k];
     this.contextSum = new double[contexts.size()];
-  }
-
-  @Override
-  public int vocabularySize() {
-    return k;
-  }
-
-  @Override
-  public int length() {
-    return length;
-  }
-
-  @Override
-  public int contextCount() {
-    return contexts.size();
-  }
-
-  @Override
-  public double mass(int c) {
-    return masses[c];
   }
 
   @Override
@@ -93,11 +60,6 @@ public final class ModelLearnerState<X> implements LearnerState {
   public String describe() {
     return "general model D=" + model.dimension() + " k=" + k + " N=" + length + " M="
         + contexts.size();
-  }
-
-  @Override
-  public int drawContext(RandomGenerator rng) {
-    return draw.draw(rng);
   }
 
   private int token(double[] weights, int c, int i, double u) {
@@ -157,24 +119,7 @@ public final class ModelLearnerState<X> implements LearnerState {
     for (double gj : g) {
       normSquared += gj * gj;
     }
-    double eta = Steps.eta(rule, normSquared);
-    double step = factor * eta;
-    for (int j = 0; j < w.length; j++) {
-      if (!Double.isFinite(w[j] + step * g[j])) {
-        throw new ArithmeticException(rule.describe() + ": the step would set w[" + j + "] = "
-            + (w[j] + step * g[j]) + "; weights left unchanged");
-      }
-    }
-    for (int j = 0; j < w.length; j++) {
-      w[j] += step * g[j];
-    }
-    lastNormSquared = normSquared;
-    return eta;
-  }
-
-  @Override
-  public double lastNormSquared() {
-    return lastNormSquared;
+    return takeStep(rule, factor, normSquared, g, 0, g.length);
   }
 
   @Override
@@ -188,41 +133,25 @@ public final class ModelLearnerState<X> implements LearnerState {
 
   @Override
   public void resetIterates() {
-    recorded = 0;
-    errorSum.reset();
+    super.resetIterates();
     java.util.Arrays.fill(contextSum, 0.0);
   }
 
   @Override
   public void recordIterate() {
-    recorded++;
-    errorSum.add(error());
+    addIterateError(error());
     for (int c = 0; c < contexts.size(); c++) {
       contextSum[c] += -Math.expm1(targetLogLikelihood(c));
     }
   }
 
   @Override
-  public long recordedIterates() {
-    return recorded;
-  }
-
-  @Override
-  public double randomIterateError() {
-    return recorded == 0 ? Double.NaN : errorSum.value() / recorded;
-  }
-
-  @Override
   public double[] contextRandomIterateErrors() {
+    long recorded = recordedIterates();
     double[] out = new double[contexts.size()];
     for (int c = 0; c < out.length; c++) {
       out[c] = recorded == 0 ? Double.NaN : contextSum[c] / recorded;
     }
     return out;
-  }
-
-  @Override
-  public double[] weights() {
-    return w.clone();
   }
 }

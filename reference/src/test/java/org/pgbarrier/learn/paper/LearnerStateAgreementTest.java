@@ -1,8 +1,10 @@
 package org.pgbarrier.learn.paper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.cluster.ClusterFamily;
@@ -75,6 +77,30 @@ class LearnerStateAgreementTest {
           assertClose(fast.weights(), general.weights(), f.describe() + " w");
           assertThat(fast.error()).isCloseTo(general.error(), within(1e-12));
         }
+      }
+    }
+  }
+
+  @Test
+  void aStepThatWouldOverflowIsRefusedAndLeavesTheStateAsItWas() {
+    SplittableRandom rng = new SplittableRandom(33);
+    StepRule rule = new ConstantStep(4);
+    for (ClusterFamily f : Fixtures.families()) {
+      double[] w = Fixtures.randomWeights(f, rng);
+      for (LearnerState s : List.of(Fixtures.fast(f, w), Fixtures.general(f, w))) {
+        s.reinforce(0, 1, GradientNormStep.INSTANCE, 1);
+        double[] weights = s.weights();
+        double error = s.error();
+        double normSquared = s.lastNormSquared();
+        // factor * eta = +Infinity: every non-zero coordinate of g sends its weight to infinity
+        assertThatThrownBy(() -> s.reinforce(1, f.length(), rule, Double.MAX_VALUE))
+            .as("%s %s", f.describe(), s.getClass().getSimpleName())
+            .isInstanceOf(ArithmeticException.class)
+            .hasMessageContaining(rule.describe())
+            .hasMessageContaining("weights left unchanged");
+        assertThat(s.weights()).isEqualTo(weights);
+        assertThat(s.error()).isEqualTo(error);
+        assertThat(s.lastNormSquared()).isEqualTo(normSquared);
       }
     }
   }
