@@ -1,7 +1,6 @@
 package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -53,13 +52,9 @@ import org.pgbarrier.reward.OutcomeReward;
  *
  * @param <X> the context type
  */
-public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientStep> {
-  private final ContextDistribution<X> distribution;
-  private final BehaviourPolicy<X> behaviour;
-  private final OutcomeReward reward;
-  private final PolicyGradientSettings settings;
-  private final Batch<X> batch;
-  private final Sampling<X> sampling;
+public final class OutcomeReinforce<X> extends Reinforce<X, OutcomeReward> {
+  private static final String ALGORITHM = "E2 outcome REINFORCE";
+  private static final String SOURCE = "[CODE: utils/training.py::outcome_reward_pg]";
   private final double[] scratch;
 
   /**
@@ -97,25 +92,8 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
       StepRule rule,
       PolicyGradientSettings settings,
       Workers workers) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(workers, "workers");
-    this.distribution = Objects.requireNonNull(distribution, "distribution");
-    this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
-    this.reward = Objects.requireNonNull(reward, "reward");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.sampling = Sampling.of(this.behaviour, model);
-    this.batch = new Batch<>("E2 outcome REINFORCE", model, settings.batchSize(),
-        Objects.requireNonNull(rule, "rule"), true, sampling, workers);
+    super(ALGORITHM, SOURCE, model, distribution, behaviour, reward, rule, settings, workers);
     this.scratch = new double[model.dimension()];
-  }
-
-  public PolicyGradientSettings settings() {
-    return settings;
-  }
-
-  /** The number of steps applied so far. */
-  public int stepsTaken() {
-    return batch.stepsTaken();
   }
 
   /**
@@ -131,8 +109,7 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     long queriesBefore = reward.counter().count();
     batch.begin(w, rng);
     batch.resetLanes();
-    PolicyGradients.generate(batch, distribution, sampling, w,
-        (lane, workspace, context, y) -> score(lane, workspace, context, y));
+    generate(w, (lane, workspace, context, y) -> score(lane, workspace, context, y));
     double sum = 0;
     int correct = 0;
     for (int b = 0; b < batch.size; b++) {
@@ -180,16 +157,5 @@ public final class OutcomeReinforce<X> implements BatchAlgorithm<PolicyGradientS
     } else {
       lane.minusSum += workspace.addGradient(y, 1.0, lane.minus);
     }
-  }
-
-  @Override
-  public int steps() {
-    return settings.steps();
-  }
-
-  @Override
-  public String describe() {
-    return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
-        + batch.describeRule() + " [CODE: utils/training.py::outcome_reward_pg]";
   }
 }

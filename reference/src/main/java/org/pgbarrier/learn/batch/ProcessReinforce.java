@@ -1,7 +1,6 @@
 package org.pgbarrier.learn.batch;
 
 import java.util.Arrays;
-import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Labeled;
@@ -49,16 +48,12 @@ import org.pgbarrier.reward.ProcessReward;
  *
  * @param <X> the context type
  */
-public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientStep> {
-  private final ContextDistribution<X> distribution;
-  private final BehaviourPolicy<X> behaviour;
-  private final ProcessReward reward;
-  private final PolicyGradientSettings settings;
-  private final Batch<X> batch;
+public final class ProcessReinforce<X> extends Reinforce<X, ProcessReward> {
+  private static final String ALGORITHM = "E3 process REINFORCE";
+  private static final String SOURCE = "[CODE: utils/training.py::process_reward_pg]";
   private final int[] correctPrefix;
   private final int[] prefixCount;
   private final double[] positionMean;
-  private final Sampling<X> sampling;
 
   /**
    * @param model the model class
@@ -95,28 +90,11 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
       StepRule rule,
       PolicyGradientSettings settings,
       Workers workers) {
-    Objects.requireNonNull(model, "model");
-    Objects.requireNonNull(workers, "workers");
-    this.distribution = Objects.requireNonNull(distribution, "distribution");
-    this.behaviour = PolicyGradients.checkVocabulary(behaviour, model);
-    this.reward = Objects.requireNonNull(reward, "reward");
-    this.settings = Objects.requireNonNull(settings, "settings");
-    this.sampling = Sampling.of(this.behaviour, model);
-    this.batch = new Batch<>("E3 process REINFORCE", model, settings.batchSize(),
-        Objects.requireNonNull(rule, "rule"), true, sampling, workers);
+    super(ALGORITHM, SOURCE, model, distribution, behaviour, reward, rule, settings, workers);
     int n = model.length();
     this.correctPrefix = new int[settings.batchSize()];
     this.prefixCount = new int[n + 1];
     this.positionMean = new double[n];
-  }
-
-  public PolicyGradientSettings settings() {
-    return settings;
-  }
-
-  /** The number of steps applied so far. */
-  public int stepsTaken() {
-    return batch.stepsTaken();
   }
 
   /**
@@ -133,13 +111,12 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     batch.begin(w, rng);
     batch.resetLanes();
     boolean baseline = settings.baseline();
-    PolicyGradients.generate(batch, distribution, sampling, w,
-        (lane, workspace, context, y) -> {
-          if (!baseline) {
-            ownRewards(lane, context, y);
-            accumulate(lane, workspace, y);
-          }
-        });
+    generate(w, (lane, workspace, context, y) -> {
+      if (!baseline) {
+        ownRewards(lane, context, y);
+        accumulate(lane, workspace, y);
+      }
+    });
     int n = batch.length;
     // r_{b,i} = +1 for i < m_b (the correct prefix), -1 after: sum_b r_{b,i} = 2 #{b: m_b > i} - B,
     // the same integer (exact in double) as summing the rewards one by one.
@@ -202,16 +179,5 @@ public final class ProcessReinforce<X> implements BatchAlgorithm<PolicyGradientS
     workspace.addWeightedGradient(y, lane.tokenScale, lane.plus, lane.sums);
     lane.plusSum += lane.sums[0];
     lane.minusSum += lane.sums[1];
-  }
-
-  @Override
-  public int steps() {
-    return settings.steps();
-  }
-
-  @Override
-  public String describe() {
-    return batch.algorithm + " " + settings + ", behaviour " + behaviour.describe() + ", "
-        + batch.describeRule() + " [CODE: utils/training.py::process_reward_pg]";
   }
 }

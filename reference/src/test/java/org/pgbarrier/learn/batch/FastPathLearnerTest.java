@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.pgbarrier.instance.BigramInstances;
 import org.pgbarrier.instance.ContextDistribution;
 import org.pgbarrier.instance.Instance;
+import org.pgbarrier.learn.StepRule;
 import org.pgbarrier.learn.batch.BatchFixture.CapturingRule;
 import org.pgbarrier.learn.behaviour.BehaviourPolicy;
 import org.pgbarrier.learn.behaviour.EpsilonMixtureBehaviour;
@@ -45,10 +45,17 @@ class FastPathLearnerTest {
           fast.length());
   private final double[] w = genericWeights();
 
+  /** A learner on {@code model}, on {@code workers}, stepping by {@code rule}. */
+  @FunctionalInterface
+  private interface LearnerFactory {
+    BatchAlgorithm<?> build(LinearAutoregressiveModel<double[]> model, Workers workers,
+        StepRule rule);
+  }
+
   @Test
   void supervisedStepsAgree() {
-    compare(model -> new SupervisedCrossEntropy<>(model, instance.distribution(),
-        new CapturingRule(), new SupervisedSettings(1, B)), null);
+    compare((model, workers, rule) -> new SupervisedCrossEntropy<>(model, instance.distribution(),
+        rule, new SupervisedSettings(1, B), workers));
   }
 
   @Test
@@ -58,10 +65,12 @@ class FastPathLearnerTest {
       PolicyGradientSettings settings = new PolicyGradientSettings(1, B, baseline);
       for (int behaviour = 0; behaviour < 2; behaviour++) {
         int which = behaviour;
-        compare(model -> new OutcomeReinforce<>(model, distribution, behaviour(model, which),
-            new OutcomeReward(QueryCounter.unlimited()), new CapturingRule(), settings), null);
-        compare(model -> new ProcessReinforce<>(model, distribution, behaviour(model, which),
-            new ProcessReward(QueryCounter.unlimited()), new CapturingRule(), settings), null);
+        compare((model, workers, rule) -> new OutcomeReinforce<>(model, distribution,
+            behaviour(model, which), new OutcomeReward(QueryCounter.unlimited()), rule, settings,
+            workers));
+        compare((model, workers, rule) -> new ProcessReinforce<>(model, distribution,
+            behaviour(model, which), new ProcessReward(QueryCounter.unlimited()), rule, settings,
+            workers));
       }
     }
   }
@@ -71,16 +80,23 @@ class FastPathLearnerTest {
         : new EpsilonMixtureBehaviour<>(new FrozenBehaviour<>(model, w), 0.25);
   }
 
-  /** One step of the learner built on each model; CapturingRule leaves the weights alone. */
-  private void compare(
-      Function<LinearAutoregressiveModel<double[]>, BatchAlgorithm<?>> learner, Void unused) {
-    BatchAlgorithm<?> reference = learner.apply(general);
+  /**
+   * One step of the learner built on each model; CapturingRule records the direction and leaves
+   * the weights alone.
+   */
+  private void compare(LearnerFactory learner) {
+    CapturingRule referenceRule = new CapturingRule();
+    BatchAlgorithm<?> reference = learner.build(general, Workers.SERIAL, referenceRule);
     Object generalReport = reference.advance(w.clone(), new SplittableRandom(5));
-    double[] expected = direction(reference);
+    double[] expected = referenceRule.directions.get(0);
     for (int threads : new int[] {1, 2}) {
-      BatchAlgorithm<?> candidate = withWorkers(learner.apply(fast), threads);
-      Object fastReport = candidate.advance(w.clone(), new SplittableRandom(5));
-      double[] actual = direction(candidate);
+      CapturingRule rule = new CapturingRule();
+      Object fastReport;
+      try (Workers workers = Workers.of(threads)) {
+        BatchAlgorithm<?> candidate = learner.build(fast, workers, rule);
+        fastReport = candidate.advance(w.clone(), new SplittableRandom(5));
+      }
+      double[] actual = rule.directions.get(0);
       double scale = 0;
       for (double e : expected) {
         scale = Math.max(scale, Math.abs(e));
@@ -95,35 +111,6 @@ class FastPathLearnerTest {
         assertThat(List.of(f.meanReward(), f.accuracy(), (double) f.queries()))
             .isEqualTo(List.of(g.meanReward(), g.accuracy(), (double) g.queries()));
       }
-    }
-  }
-
-  private static BatchAlgorithm<?> withWorkers(BatchAlgorithm<?> learner, int threads) {
-    return threads == 1 ? learner : rebuildOnWorkers(learner, threads);
-  }
-
-  /** The learner's batch on {@code threads} workers (a test-only rewiring of its lanes). */
-  private static BatchAlgorithm<?> rebuildOnWorkers(BatchAlgorithm<?> learner, int threads) {
-    try {
-      java.lang.reflect.Field field = learner.getClass().getDeclaredField("batch");
-      field.setAccessible(true);
-      Batch<?> batch = (Batch<?>) field.get(learner);
-      java.lang.reflect.Field workers = Batch.class.getDeclaredField("workers");
-      workers.setAccessible(true);
-      workers.set(batch, Workers.of(threads));
-      return learner;
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  private static double[] direction(BatchAlgorithm<?> learner) {
-    try {
-      java.lang.reflect.Field field = learner.getClass().getDeclaredField("batch");
-      field.setAccessible(true);
-      return ((Batch<?>) field.get(learner)).direction.clone();
-    } catch (ReflectiveOperationException e) {
-      throw new AssertionError(e);
     }
   }
 
