@@ -17,7 +17,8 @@ class PaperStatementsTest {
   void everyStatementIsNamedInBothNumberingsAndFoundByEither() {
     assertThat(PaperStatements.all()).extracting(PaperStatement::pmlr).containsExactly(
         "Prop 2.2", "Theorem 3.1", "Remark 3.3", "Corollary 3.4", "Corollary 3.6", "Theorem 4.1",
-        "Corollary 4.2", "Theorem 5.3", "Theorem 5.4", "Theorem 5.5", "Figure 1", "Figure 2");
+        "Corollary 4.2", "Theorem 5.3", "Theorem 5.4", "Theorem 5.5", "Figure 1", "Figure 2",
+        "Figure 2a");
     assertThat(PaperStatements.get("Theorem 6")).isSameAs(PaperStatements.get("Theorem 4.1"));
     assertThat(PaperStatements.get("Theorem 4.1").locus())
         .isEqualTo("Theorem 6 (arXiv) / Theorem 4.1 (PMLR)");

@@ -122,8 +122,10 @@ class ReportWriterTest {
     long checked = PaperStatements.checkedCount();
     assertThat(report.statementsChecked()).isEqualTo(checked);
     assertThat(report.statements()).hasSize(PaperStatements.all().size());
+    long cannot = PaperStatements.all().stream().filter(st -> st.uncheckable() != null).count();
+    assertThat(cannot).isEqualTo(2); // Corollary 4.2 (Assumption B.3) and Figure 2a (an LLM)
     assertThat(md).contains("## The paper's statements (" + checked + " of "
-        + PaperStatements.all().size() + " checked, 1 cannot be)");
+        + PaperStatements.all().size() + " checked, " + cannot + " cannot be)");
     // BMB-13 declares two checks and the synthetic ledger ran one: the statement is not yet PASS
     assertThat(md).contains("| Figure 1 (arXiv and PMLR) | A,B,C; authors' code | **NOT RUN** |"
         + " [BMB-13](#bmb-13) |");
